@@ -1,0 +1,116 @@
+/**
+ * Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite in a data
+ * directory of the project. Both get the same migrations (lib/db/migrate.ts) and the same Prisma client.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyMigrations, readMigrations, type SqlRunner } from "./migrate";
+import { lockDataDir } from "./lock";
+
+export type Engine = "pglite" | "postgres";
+
+export interface OpenDatabase {
+  prisma: PrismaClient;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { engine: "postgres"; url: string }
+  | { engine: "pglite"; dataDir: string | null /* null = in memory */; lock?: boolean };
+
+/** PGlite has one connection: transactions queue behind each other, so allow them to wait longer. */
+const PGLITE_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
+const SERVER_TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 };
+
+function pgliteRunner(db: PGlite): SqlRunner {
+  return {
+    async query(sql, params) {
+      return (await db.query(sql, params)).rows as never[];
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async transaction(fn) {
+      await db.transaction(async (tx) => {
+        await fn({
+          query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
+          exec: async (sql) => void (await tx.exec(sql)),
+          transaction: () => Promise.reject(new Error("nested transaction")),
+        });
+      });
+    },
+  };
+}
+
+function pgRunner(client: pg.PoolClient): SqlRunner {
+  const runner: SqlRunner = {
+    async query(sql, params) {
+      return (await client.query(sql, params as unknown[])).rows;
+    },
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async transaction(fn) {
+      await client.query("BEGIN");
+      try {
+        await fn({ ...runner, transaction: () => Promise.reject(new Error("nested transaction")) });
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      }
+    },
+  };
+  return runner;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  const migrations = readMigrations();
+  if (config.engine === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const client = await pool.connect();
+    try {
+      await applyMigrations(pgRunner(client), migrations, { advisoryLock: true });
+    } finally {
+      client.release();
+    }
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg(pool),
+      transactionOptions: SERVER_TRANSACTION_OPTIONS,
+    });
+    return {
+      prisma,
+      engine: "postgres",
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  const release = config.dataDir && config.lock !== false ? lockDataDir(config.dataDir) : () => {};
+  try {
+    const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    await pglite.waitReady;
+    await applyMigrations(pgliteRunner(pglite), migrations, { advisoryLock: false });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPGlite(pglite),
+      transactionOptions: PGLITE_TRANSACTION_OPTIONS,
+    });
+    return {
+      prisma,
+      engine: "pglite",
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
