@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageUser, orNotFound } from "@/lib/server/page";
+import { getProjectOverview } from "@/lib/services/projects";
+import { listClaimTypes } from "@/lib/services/claim-types";
+import { can } from "@/lib/auth/permissions";
+import { ClaimTypesEditor } from "@/components/claim-types/ClaimTypesEditor";
+
+export const metadata: Metadata = { title: "Claim types" };
+
+export default async function ClaimTypesPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const user = await pageUser(`/projects/${projectId}/claim-types`);
+  const overview = await orNotFound(() => getProjectOverview(user.id, projectId));
+  const types = await listClaimTypes(user.id, projectId, { includeArchived: true });
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="crumbs"><Link href="/projects">Projects</Link> / <Link href={`/projects/${projectId}`}>{overview.project.name}</Link> /</nav>
+      <h1>Claim types</h1>
+      <p className="muted">
+        Each claim type is a set of typed fields. Editing a type creates a new version; claims already written keep the version they were written with.
+      </p>
+      <ClaimTypesEditor projectId={projectId} types={types} canManage={can(overview.access.role, "claimType.manage")} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { pageUser, orNotFound } from "@/lib/server/page";
+import { getDocument } from "@/lib/services/documents";
+import { listClaimTypes } from "@/lib/services/claim-types";
+import { listDocumentClaims, listProjectMembersForFilter } from "@/lib/services/claim-lists";
+import { can } from "@/lib/auth/permissions";
+import { AnnotationWorkspace } from "@/components/annotate/AnnotationWorkspace";
+import { DocumentDetails } from "@/components/annotate/DocumentDetails";
+
+export const metadata: Metadata = { title: "Document" };
+
+type Props = { params: Promise<{ projectId: string; documentId: string }> };
+
+export default async function DocumentPage({ params }: Props) {
+  const { projectId, documentId } = await params;
+  const user = await pageUser(`/projects/${projectId}/documents/${documentId}`);
+  const { access, document } = await orNotFound(() => getDocument(user.id, projectId, documentId));
+  const [types, claims, members] = await Promise.all([
+    listClaimTypes(user.id, projectId, { includeArchived: true }),
+    listDocumentClaims(user.id, projectId, documentId),
+    listProjectMembersForFilter(user.id, projectId),
+  ]);
+  const { text, importReport, ...meta } = document;
+  return (
+    <div className="document-page">
+      <nav aria-label="Breadcrumb" className="crumbs">
+        <Link href="/projects">Projects</Link> / <Link href={`/projects/${projectId}`}>Project</Link> /
+      </nav>
+      <DocumentDetails
+        projectId={projectId}
+        document={{ ...meta, createdAt: meta.createdAt.toISOString() }}
+        report={importReport as never}
+        canEdit={can(access.role, "document.editMetadata")}
+      />
+      <AnnotationWorkspace
+        projectId={projectId}
+        documentId={documentId}
+        text={text}
+        published={meta.published}
+        claimTypes={types}
+        initialClaims={claims}
+        members={members}
+        currentUserId={user.id}
+        canCreate={can(access.role, "claim.create")}
+        canEditAny={can(access.role, "claim.editAny")}
+      />
+    </div>
+  );
+}

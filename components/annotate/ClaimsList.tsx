@@ -1,0 +1,78 @@
+"use client";
+/**
+ * The document's claims beside the text, in reading order. Virtualized: a fixed-height scroll box
+ * renders only the rows in view, so 20,000 claims cost the page no more than 20.
+ */
+import { useMemo, useState } from "react";
+import type { CodePointIndex } from "@/lib/core/offsets";
+import type { ClaimTypeInfo, CompactClaim } from "./types";
+
+/** Row height in px; rows are fixed-height so the visible slice is arithmetic, not measurement. */
+const ROW_HEIGHT = 48;
+const VISIBLE_HEIGHT = 420;
+const OVERSCAN = 6;
+const QUOTE_PREVIEW = 90;
+
+export function ClaimsList(props: {
+  claims: CompactClaim[];
+  types: Map<string, ClaimTypeInfo>;
+  text: string;
+  index: CodePointIndex;
+  focusedId: string | null;
+  authorNames: Map<string, string>;
+  onOpen(claim: CompactClaim): void;
+}) {
+  const { claims, types, text, index, focusedId, onOpen } = props;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [filter, setFilter] = useState("");
+  const shown = useMemo(() => (filter ? claims.filter((c) => c.typeId === filter) : claims), [claims, filter]);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(shown.length, Math.ceil((scrollTop + VISIBLE_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+
+  const quote = (c: CompactClaim) => {
+    const [s, e] = c.spans[0] ?? [0, 0];
+    const raw = text.slice(index.toUtf16(s), index.toUtf16(Math.min(e, s + QUOTE_PREVIEW)));
+    return raw.replace(/\s+/g, " ") + (e - s > QUOTE_PREVIEW ? "…" : "");
+  };
+
+  return (
+    <section className="claims-list" aria-labelledby="claims-list-h">
+      <div className="claims-list-head">
+        <h2 id="claims-list-h">Claims <span className="count" data-testid="claim-count">{claims.length}</span></h2>
+        <select aria-label="Show claims of type" value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <option value="">All types</option>
+          {[...types.values()].map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </div>
+      {shown.length === 0 ? (
+        <p className="empty small">No claims yet. Select words in the text, then pick a claim type (or press 1–9).</p>
+      ) : (
+        <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, shown.length * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list" role="list">
+          <div style={{ height: shown.length * ROW_HEIGHT, position: "relative" }}>
+            {shown.slice(first, last).map((c, i) => {
+              const t = types.get(c.typeId);
+              return (
+                <button
+                  type="button"
+                  role="listitem"
+                  key={c.id}
+                  data-testid="claim-row"
+                  data-claim-id={c.id}
+                  className={`claim-row${c.id === focusedId ? " focused" : ""}`}
+                  style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                  onClick={() => onOpen(c)}
+                >
+                  <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />
+                  <span className="claim-row-body">
+                    <span className="claim-row-type">{t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
+                    <span className="claim-row-quote">“{quote(c)}”</span>
+                  </span>
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

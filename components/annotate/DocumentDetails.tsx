@@ -1,0 +1,97 @@
+"use client";
+/** The document's header: metadata (editable by editors, versioned), import report, original-text switch. */
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { updateDocumentMetadataAction, useOriginalTextAction } from "@/app/projects/actions";
+import { ImportReportView, type ImportReportData } from "@/components/import/ImportReportView";
+
+interface Meta {
+  id: string;
+  title: string;
+  authors: string[];
+  publisher: string;
+  published: string;
+  publishedPrecision: string;
+  url: string;
+  language: string;
+  sourceFileName: string;
+  sourceFormat: string;
+  version: number;
+  textLength: number;
+  hasOriginal: boolean;
+  claimCount: number;
+  createdAt: string;
+}
+
+export function DocumentDetails({ projectId, document: d, report, canEdit }: { projectId: string; document: Meta; report: ImportReportData; canEdit: boolean }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState("");
+  const [pending, start] = useTransition();
+
+  function save(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const input = {
+      title: String(f.get("title") ?? ""),
+      authors: String(f.get("authors") ?? "").split(";").map((s) => s.trim()).filter(Boolean),
+      publisher: String(f.get("publisher") ?? ""),
+      published: String(f.get("published") ?? ""),
+      url: String(f.get("url") ?? ""),
+      language: String(f.get("language") ?? ""),
+    };
+    start(async () => {
+      const res = await updateDocumentMetadataAction(projectId, d.id, d.version, input);
+      if (!res.ok) return setError(res.error.message);
+      setError("");
+      setEditing(false);
+      router.refresh();
+    });
+  }
+
+  function useOriginal() {
+    if (!confirm("Replace the repaired text with the text as it was decoded? Do this only if the repair was wrong.")) return;
+    start(async () => {
+      const res = await useOriginalTextAction(projectId, d.id, d.version);
+      if (!res.ok) return setError(res.error.message);
+      router.refresh();
+    });
+  }
+
+  return (
+    <header className="doc-header">
+      <h1 data-testid="document-title">{d.title}</h1>
+      {!editing ? (
+        <p className="meta">
+          {d.authors.length > 0 && <span>{d.authors.join(", ")} · </span>}
+          {d.publisher && <span>{d.publisher} · </span>}
+          {d.published && <span>published {d.published} · </span>}
+          {d.language && <span>language {d.language} · </span>}
+          {d.url && <span><a href={d.url} rel="noopener noreferrer nofollow" target="_blank">source</a> · </span>}
+          <span>{d.textLength.toLocaleString("en")} characters</span>
+          {canEdit && <> · <button type="button" className="link-button" onClick={() => setEditing(true)}>Edit details</button></>}
+        </p>
+      ) : (
+        <form onSubmit={save} className="grid-form" aria-label="Document details">
+          <label>Title<input name="title" defaultValue={d.title} required maxLength={500} /></label>
+          <label>Authors <span className="muted small">(separate with ;)</span><input name="authors" defaultValue={d.authors.join("; ")} /></label>
+          <label>Publisher<input name="publisher" defaultValue={d.publisher} /></label>
+          <label>Published <span className="muted small">(YYYY, YYYY-MM or YYYY-MM-DD)</span><input name="published" defaultValue={d.published} pattern="\d{4}(-\d{2}(-\d{2})?)?" /></label>
+          <label>URL<input name="url" type="url" defaultValue={d.url} /></label>
+          <label>Language<input name="language" defaultValue={d.language} placeholder="en" /></label>
+          <div className="inline">
+            <button type="submit" disabled={pending}>Save details</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+      <ImportReportView report={report} />
+      {d.hasOriginal && d.claimCount === 0 && canEdit && (
+        <p className="small">
+          This text was repaired on import. <button type="button" className="link-button" onClick={useOriginal} disabled={pending}>Use the original text instead</button> (only possible before the first claim).
+        </p>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+    </header>
+  );
+}

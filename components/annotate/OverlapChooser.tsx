@@ -1,0 +1,35 @@
+"use client";
+/** When several claims cover the clicked character, the user picks which one to open. */
+import { useEffect, useRef } from "react";
+import type { CodePointIndex } from "@/lib/core/offsets";
+import type { ClaimTypeInfo, CompactClaim } from "./types";
+
+export function OverlapChooser({ at, claims, types, text, index, onPick, onClose }: {
+  at: { x: number; y: number };
+  claims: CompactClaim[];
+  types: Map<string, ClaimTypeInfo>;
+  text: string;
+  index: CodePointIndex;
+  onPick(id: string): void;
+  onClose(): void;
+}) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="chooser" role="menu" aria-label={`${claims.length} claims here`} style={{ position: "fixed", left: at.x, top: at.y + 12 }} data-testid="overlap-chooser"
+      onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <p className="small muted">{claims.length} claims cover this point</p>
+      {claims.map((c, i) => {
+        const t = types.get(c.typeId);
+        const [s, e] = c.spans[0] ?? [0, 0];
+        const quote = text.slice(index.toUtf16(s), index.toUtf16(Math.min(e, s + 60)));
+        return (
+          <button key={c.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(c.id)}>
+            <span className="swatch" style={{ background: t?.color }} aria-hidden="true" /> {t?.name}: “{quote}{e - s > 60 ? "…" : ""}”
+          </button>
+        );
+      })}
+      <button type="button" className="link-button" onClick={onClose}>Cancel</button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+/** Floats under the current text selection: one button per claim type (with its number key). */
+import type { ClaimTypeInfo } from "./types";
+
+export function SelectionPopover({ types, at, onPick, canAddToOpen, onAddToOpen, onDismiss }: {
+  types: ClaimTypeInfo[];
+  at?: { x: number; y: number };
+  onPick(typeId: string): void;
+  canAddToOpen: boolean;
+  onAddToOpen(): void;
+  onDismiss(): void;
+}) {
+  const style: React.CSSProperties = at
+    ? { position: "fixed", left: Math.max(8, Math.min(at.x - 150, (typeof window !== "undefined" ? window.innerWidth : 1200) - 320)), top: at.y + 8 }
+    : {};
+  return (
+    <div className="selection-popover" role="toolbar" aria-label="Tag the selected text as" style={style} data-testid="selection-popover"
+      onMouseDown={(e) => e.preventDefault() /* keep the text selection while clicking */}>
+      {types.slice(0, 9).map((t, i) => (
+        <button key={t.id} type="button" onClick={() => onPick(t.id)} data-testid={`type-option-${t.key}`} title={`${t.name} (key ${i + 1})`}>
+          <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> <kbd>{i + 1}</kbd> {t.name}
+        </button>
+      ))}
+      {types.slice(9).map((t) => (
+        <button key={t.id} type="button" onClick={() => onPick(t.id)} data-testid={`type-option-${t.key}`}>
+          <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.name}
+        </button>
+      ))}
+      {canAddToOpen && <button type="button" className="secondary" onClick={onAddToOpen} data-testid="add-to-open">+ evidence for open claim <kbd>A</kbd></button>}
+      <button type="button" className="link-button" aria-label="Dismiss" onClick={onDismiss}>✕</button>
+    </div>
+  );
+}

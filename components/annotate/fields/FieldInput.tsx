@@ -1,0 +1,165 @@
+"use client";
+/** One claim field, by kind. Values follow the value types of lib/core/values; empty means absent. */
+import { useId } from "react";
+import type { FieldDefinition } from "@/lib/core/claim-types";
+import { parseQuantity, parseDate } from "@/lib/core/values";
+import { ParsedInput } from "./ParsedInput";
+
+type Reference = { year: number; month?: number; day?: number } | undefined;
+
+const SOURCE_TYPES = ["government", "military", "perpetrator_claim", "group_media", "un_ngo", "media", "witness", "academic", "unknown"] as const;
+const STANCES = ["asserted", "reported", "alleged", "claimed", "disputed", "denied"] as const;
+const PLACE_PRECISION: [number, string][] = [
+  [1, "1 · exact place"], [2, "2 · within ~25 km"], [3, "3 · second-order admin"], [4, "4 · first-order admin"],
+  [5, "5 · larger part of country"], [6, "6 · country"], [7, "7 · international waters / airspace"],
+];
+
+const obj = (v: unknown): Record<string, any> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, any>) : {});
+const label = (s: string) => s.replace(/_/g, " ");
+
+export function FieldInput({ field, value, onChange, reference }: { field: FieldDefinition; value: unknown; onChange(v: unknown): void; reference: Reference }) {
+  const id = useId();
+  const testId = `field-${field.key}`;
+  const req = field.required ? <span aria-hidden="true" className="req"> *</span> : null;
+
+  switch (field.kind) {
+    case "quantity": {
+      const raw = typeof obj(value).raw === "string" ? obj(value).raw : "";
+      const parsed = raw.trim() ? parseQuantity(raw) : null;
+      return (
+        <ParsedInput label={field.label} required={field.required} raw={raw} testId={testId} placeholder="e.g. 3-4,000 · more than 180 · dozens"
+          explanation={parsed && parsed.ok ? parsed.explanation : null} error={parsed && !parsed.ok ? parsed.error : null}
+          onRaw={(r) => {
+            if (!r.trim()) return onChange(undefined);
+            const p = parseQuantity(r);
+            onChange(p.ok ? p.value : { raw: r, low: null, best: null, high: null, qualifier: "unknown" });
+          }} />
+      );
+    }
+    case "date": {
+      const raw = typeof obj(value).raw === "string" ? obj(value).raw : "";
+      const parsed = raw.trim() ? parseDate(raw, { reference }) : null;
+      return (
+        <ParsedInput label={field.label} required={field.required} raw={raw} testId={testId} placeholder="e.g. 26 August 2021 · April 18 · early May 2022"
+          explanation={parsed && parsed.ok ? parsed.explanation : null} error={parsed && !parsed.ok ? parsed.error : null}
+          onRaw={(r) => {
+            if (!r.trim()) return onChange(undefined);
+            const p = parseDate(r, { reference });
+            onChange(p.ok ? p.value : { raw: r, start: null, end: null, precision: "unknown" });
+          }} />
+      );
+    }
+    case "enum": {
+      const options = field.options ?? [];
+      if ((field.maxSelected ?? 1) > 1) {
+        const chosen = Array.isArray(value) ? (value as string[]) : [];
+        return (
+          <fieldset className="field">
+            <legend>{field.label}{req} <span className="muted small">(up to {field.maxSelected})</span></legend>
+            <div className="checks">
+              {options.map((o) => (
+                <label key={o.value} className="checkbox">
+                  <input type="checkbox" checked={chosen.includes(o.value)}
+                    disabled={!chosen.includes(o.value) && chosen.length >= (field.maxSelected ?? 1)}
+                    onChange={(e) => {
+                      const next = e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value);
+                      onChange(next.length ? next : undefined);
+                    }} /> {o.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      }
+      return (
+        <div className="field">
+          <label htmlFor={id}>{field.label}{req}</label>
+          <select id={id} data-testid={testId} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)}>
+            <option value="">—</option>
+            {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>
+        </div>
+      );
+    }
+    case "boolean":
+      return (
+        <div className="field">
+          <label htmlFor={id}>{field.label}{req}</label>
+          <select id={id} data-testid={testId} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)}>
+            <option value="">—</option><option value="yes">Yes</option><option value="no">No</option><option value="unknown">Unknown</option>
+          </select>
+        </div>
+      );
+    case "number":
+      return (
+        <div className="field">
+          <label htmlFor={id}>{field.label}{req}</label>
+          <input id={id} data-testid={testId} type="number" step="any" value={typeof value === "number" ? value : ""}
+            onChange={(e) => onChange(e.target.value === "" ? undefined : Number(e.target.value))} />
+        </div>
+      );
+    case "attribution": {
+      const v = obj(value);
+      const set = (p: Record<string, unknown>) => {
+        const next = { raw: "", sourceType: "unknown", stance: "reported", ...v, ...p };
+        onChange(String(next.raw).trim() ? next : undefined);
+      };
+      return (
+        <fieldset className="field">
+          <legend>{field.label}{req}</legend>
+          <input aria-label={`${field.label}: who says so`} data-testid={testId} placeholder="Who says so, e.g. United Nations Security Council" value={v.raw ?? ""} onChange={(e) => set({ raw: e.target.value })} />
+          <div className="inline">
+            <select aria-label={`${field.label}: source type`} value={v.sourceType ?? "unknown"} onChange={(e) => set({ sourceType: e.target.value })}>
+              {SOURCE_TYPES.map((s) => <option key={s} value={s}>{label(s)}</option>)}
+            </select>
+            <select aria-label={`${field.label}: stance`} value={v.stance ?? "reported"} onChange={(e) => set({ stance: e.target.value })}>
+              {STANCES.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </div>
+        </fieldset>
+      );
+    }
+    case "place":
+      return <ListOrSingle field={field} value={value} onChange={onChange} testId={testId} make={(raw, prev) => ({ precision: 4, ...obj(prev), raw })} placeholder="e.g. Kabul airport, Afghanistan" extra={(v, set) => (
+        <div className="inline">
+          <input aria-label={`${field.label}: country code`} placeholder="AFG" maxLength={3} size={4} value={v.country ?? ""} onChange={(e) => set({ country: e.target.value.toUpperCase() || undefined })} />
+          <select aria-label={`${field.label}: precision`} value={v.precision ?? 4} onChange={(e) => set({ precision: Number(e.target.value) })}>
+            {PLACE_PRECISION.map(([n, l]) => <option key={n} value={n}>{l}</option>)}
+          </select>
+        </div>
+      )} />;
+    case "actor":
+      return <ListOrSingle field={field} value={value} onChange={onChange} testId={testId} make={(raw, prev) => ({ ...obj(prev), raw })} placeholder="e.g. ISKP" />;
+    default:
+      return <ListOrSingle field={field} value={value} onChange={onChange} testId={testId} make={(raw) => raw} placeholder="" />;
+  }
+}
+
+/** Text, actor and place fields: one value, or a list when the field takes many. */
+function ListOrSingle({ field, value, onChange, testId, make, placeholder, extra }: {
+  field: FieldDefinition; value: unknown; onChange(v: unknown): void; testId: string; placeholder: string;
+  make(raw: string, prev: unknown): unknown;
+  extra?(v: Record<string, any>, set: (p: Record<string, unknown>) => void): React.ReactNode;
+}) {
+  const id = useId();
+  const items: unknown[] = field.many ? (Array.isArray(value) ? value : []) : value === undefined || value === null ? [] : [value];
+  const rawOf = (v: unknown) => (typeof v === "string" ? v : typeof obj(v).raw === "string" ? obj(v).raw : "");
+  const rows = field.many ? [...items, undefined] : [items[0]];
+  const commit = (next: unknown[]) => {
+    const kept = next.filter((v) => rawOf(v).trim() !== "");
+    onChange(field.many ? (kept.length ? kept : undefined) : kept[0]);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}{field.required && <span aria-hidden="true" className="req"> *</span>}{field.many && <span className="muted small"> (one per line)</span>}</label>
+      {rows.map((item, i) => (
+        <div key={i} className="list-item">
+          <input id={i === 0 ? id : undefined} data-testid={i === 0 ? testId : `${testId}-${i}`} placeholder={placeholder} value={rawOf(item)}
+            aria-label={i === 0 ? undefined : `${field.label} ${i + 1}`}
+            onChange={(e) => { const next = [...items]; next[i] = make(e.target.value, item); commit(next); }} />
+          {extra && rawOf(item) && extra(obj(item), (p) => { const next = [...items]; next[i] = { ...obj(item), ...p }; commit(next); })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+/** Lists a project's claim types; owners edit a type's fields (each save is a new version) or add types. */
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
+import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeAction } from "@/app/projects/actions";
+import { DefinitionForm } from "./DefinitionForm";
+
+interface TypeView {
+  id: string;
+  key: string;
+  name: string;
+  color: string;
+  currentVersion: number;
+  version: number;
+  archived: boolean;
+  definition: ClaimTypeDefinition;
+}
+
+const BLANK: ClaimTypeDefinition = { key: "", name: "", color: "#4f7cac", fields: [] } as unknown as ClaimTypeDefinition;
+
+export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: string; types: TypeView[]; canManage: boolean }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [error, setError] = useState("");
+  const [pending, start] = useTransition();
+
+  function submit(def: ClaimTypeDefinition, type?: TypeView) {
+    setError("");
+    start(async () => {
+      const res = type
+        ? await updateClaimTypeAction(projectId, { claimTypeId: type.id, version: type.version, definition: def })
+        : await createClaimTypeAction(projectId, def);
+      if (!res.ok) return setError(res.error.message);
+      setEditing(null);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="stack">
+      {types.map((t) => (
+        <section key={t.id} className={`panel${t.archived ? " archived" : ""}`} data-testid={`claim-type-${t.key}`}>
+          <div className="page-head">
+            <h2><span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.name} <span className="muted small">{t.key} · version {t.currentVersion}{t.archived ? " · archived" : ""}</span></h2>
+            {canManage && editing !== t.id && (
+              <div className="inline">
+                <button type="button" className="secondary small" onClick={() => setEditing(t.id)}>Edit</button>
+                <button type="button" className="link-button small" disabled={pending}
+                  onClick={() => start(async () => { const r = await setClaimTypeArchivedAction(projectId, t.id, t.version, !t.archived); if (!r.ok) setError(r.error.message); else router.refresh(); })}>
+                  {t.archived ? "Restore" : "Archive"}
+                </button>
+              </div>
+            )}
+          </div>
+          {editing === t.id ? (
+            <DefinitionForm initial={t.definition} keyLocked busy={pending} error={error} onCancel={() => setEditing(null)} onSubmit={(d) => submit(d, t)} />
+          ) : (
+            <table className="table compact">
+              <thead><tr><th scope="col">Field</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Options</th></tr></thead>
+              <tbody>
+                {t.definition.fields.map((f) => (
+                  <tr key={f.key}>
+                    <td>{f.label} <span className="muted small">{f.key}</span></td>
+                    <td>{f.kind}{f.many ? " (many)" : ""}{f.kind === "enum" && (f.maxSelected ?? 1) > 1 ? ` (up to ${f.maxSelected})` : ""}</td>
+                    <td>{f.required ? "yes" : ""}</td>
+                    <td className="small">{f.options?.map((o) => o.label).join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+      {canManage && (editing === "new" ? (
+        <section className="panel"><h2>New claim type</h2>
+          <DefinitionForm initial={BLANK} busy={pending} error={error} onCancel={() => setEditing(null)} onSubmit={(d) => submit(d)} />
+        </section>
+      ) : (
+        <p><button type="button" onClick={() => { setError(""); setEditing("new"); }} data-testid="new-claim-type">Add a claim type</button></p>
+      ))}
+      {error && editing === null && <p role="alert" className="error">{error}</p>}
+    </div>
+  );
+}

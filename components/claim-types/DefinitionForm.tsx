@@ -1,0 +1,102 @@
+"use client";
+/** Edits one claim-type definition: name, colour, and its fields. The server validates it with the same zod schema. */
+import { useState } from "react";
+import type { ClaimTypeDefinition, FieldDefinition } from "@/lib/core/claim-types";
+
+const KINDS = ["text", "number", "quantity", "date", "place", "actor", "enum", "boolean", "attribution"] as const;
+
+const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").replace(/^(\d)/, "f_$1").slice(0, 40);
+
+function optionsToText(f: FieldDefinition) {
+  return (f.options ?? []).map((o) => (o.value === slug(o.label) ? o.label : `${o.value}: ${o.label}`)).join("\n");
+}
+
+function textToOptions(text: string) {
+  return text.split("\n").map((l) => l.trim()).filter(Boolean).map((line) => {
+    const m = /^([a-z0-9_]+):\s*(.+)$/.exec(line);
+    return m ? { value: m[1]!, label: m[2]! } : { value: slug(line), label: line };
+  });
+}
+
+export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCancel }: {
+  initial: ClaimTypeDefinition;
+  keyLocked?: boolean;
+  busy: boolean;
+  error: string;
+  onSubmit(def: ClaimTypeDefinition): void;
+  onCancel(): void;
+}) {
+  const [def, setDef] = useState<ClaimTypeDefinition>(initial);
+  const [optionText, setOptionText] = useState<Record<number, string>>(() => Object.fromEntries(initial.fields.map((f, i) => [i, optionsToText(f)])));
+  const setField = (i: number, patch: Partial<FieldDefinition>) => setDef({ ...def, fields: def.fields.map((f, j) => (j === i ? ({ ...f, ...patch } as FieldDefinition) : f)) });
+  const move = (i: number, d: number) => {
+    const fields = [...def.fields];
+    const [f] = fields.splice(i, 1);
+    fields.splice(i + d, 0, f!);
+    setDef({ ...def, fields });
+  };
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const fields = def.fields.map((f, i) => {
+      const out: Record<string, unknown> = { ...f };
+      if (f.kind === "enum") out.options = textToOptions(optionText[i] ?? "");
+      else { delete out.options; delete out.maxSelected; }
+      if (f.kind !== "quantity") delete out.unitRequired;
+      if (!["text", "actor", "place"].includes(f.kind)) delete out.many;
+      if (!out.help) delete out.help;
+      return out;
+    });
+    const clean: Record<string, unknown> = { ...def, key: def.key || slug(def.name), fields };
+    if (!clean.description) delete clean.description;
+    onSubmit(clean as unknown as ClaimTypeDefinition);
+  }
+
+  return (
+    <form onSubmit={submit} className="definition-form stack" aria-label="Claim type definition">
+      <div className="grid-form">
+        <label>Name<input value={def.name} required maxLength={60} onChange={(e) => setDef({ ...def, name: e.target.value, key: keyLocked ? def.key : slug(e.target.value) })} /></label>
+        <label>Key <span className="muted small">(used in exports; fixed once created)</span><input value={def.key} disabled={keyLocked} pattern="[a-z][a-z0-9_]*" onChange={(e) => setDef({ ...def, key: e.target.value })} /></label>
+        <label>Colour<input type="color" value={def.color} onChange={(e) => setDef({ ...def, color: e.target.value })} /></label>
+      </div>
+      <table className="table compact">
+        <thead><tr><th scope="col">Label</th><th scope="col">Key</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Details</th><th scope="col"><span className="sr-only">Order</span></th></tr></thead>
+        <tbody>
+          {def.fields.map((f, i) => (
+            <tr key={i}>
+              <td><input aria-label={`Field ${i + 1} label`} value={f.label} required onChange={(e) => setField(i, { label: e.target.value, ...(keyLocked && initial.fields.some((g) => g.key === f.key) ? {} : { key: slug(e.target.value) }) })} /></td>
+              <td><input aria-label={`Field ${i + 1} key`} value={f.key} size={14} onChange={(e) => setField(i, { key: e.target.value })} /></td>
+              <td>
+                <select aria-label={`Field ${i + 1} kind`} value={f.kind} onChange={(e) => setField(i, { kind: e.target.value as FieldDefinition["kind"] })}>
+                  {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+                </select>
+              </td>
+              <td><input type="checkbox" aria-label={`Field ${i + 1} required`} checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} /></td>
+              <td>
+                {f.kind === "enum" && (
+                  <>
+                    <textarea aria-label={`Field ${i + 1} options, one per line`} rows={3} value={optionText[i] ?? ""} placeholder="one option per line" onChange={(e) => setOptionText({ ...optionText, [i]: e.target.value })} />
+                    <label className="small">at most <input type="number" min={1} max={20} value={f.maxSelected ?? 1} onChange={(e) => setField(i, { maxSelected: Number(e.target.value) })} /> chosen</label>
+                  </>
+                )}
+                {["text", "actor", "place"].includes(f.kind) && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.many)} onChange={(e) => setField(i, { many: e.target.checked })} /> many</label>}
+                {f.kind === "quantity" && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.unitRequired)} onChange={(e) => setField(i, { unitRequired: e.target.checked })} /> unit required</label>}
+              </td>
+              <td className="inline">
+                <button type="button" className="link-button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move field ${i + 1} up`}>↑</button>
+                <button type="button" className="link-button" disabled={i === def.fields.length - 1} onClick={() => move(i, 1)} aria-label={`Move field ${i + 1} down`}>↓</button>
+                <button type="button" className="link-button danger" onClick={() => setDef({ ...def, fields: def.fields.filter((_, j) => j !== i) })} aria-label={`Remove field ${i + 1}`}>✕</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p><button type="button" className="secondary small" onClick={() => setDef({ ...def, fields: [...def.fields, { key: "", label: "", kind: "text", required: false } as FieldDefinition] })}>Add field</button></p>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="inline">
+        <button type="submit" disabled={busy}>{busy ? "Saving…" : "Save claim type"}</button>
+        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The one choke point between a signed-in user and a project's data. It reads the user's role from
+ * the database on every call (a demotion takes effect at once), answers `not_found` when the user is
+ * not a member (exactly as for a project that does not exist), and `forbidden` when the role lacks
+ * the permission. Everything loaded afterwards is filtered by the authorized projectId.
+ */
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/db/audit";
+import { can, type Permission, type Role } from "./permissions";
+
+export interface ProjectAccess {
+  userId: string;
+  projectId: string;
+  role: Role;
+}
+
+const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
+
+export async function authorize(db: Db, userId: string, projectId: string, permission: Permission): Promise<ProjectAccess> {
+  if (!ID_SHAPE.test(projectId)) throw new AppError("not_found");
+  const membership = await db.membership.findUnique({
+    where: { projectId_userId: { projectId, userId } },
+    select: { role: true },
+  });
+  if (!membership) throw new AppError("not_found");
+  const role = membership.role as Role;
+  if (!can(role, permission)) {
+    await recordAuditEvent(db, {
+      projectId,
+      actorId: userId,
+      action: permission,
+      objectType: "project",
+      objectId: projectId,
+      outcome: "denied",
+    });
+    throw new AppError("forbidden");
+  }
+  return { userId, projectId, role };
+}
+
+export function isValidId(id: string): boolean {
+  return ID_SHAPE.test(id);
+}

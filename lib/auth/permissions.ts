@@ -1,0 +1,33 @@
+/**
+ * The one permission table: which project role may do what. Every page, server action and route
+ * handler names the permission it needs and goes through authorize() (lib/auth/authorize.ts).
+ */
+export const ROLES = ["owner", "editor", "annotator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "project.view": ["owner", "editor", "annotator", "viewer"],
+  "project.edit": ["owner"],
+  "member.manage": ["owner"],
+  "claimType.manage": ["owner"],
+  "document.import": ["owner", "editor", "annotator"],
+  "document.editMetadata": ["owner", "editor"],
+  "claim.create": ["owner", "editor", "annotator"],
+  "claim.editOwn": ["owner", "editor", "annotator"],
+  "claim.editAny": ["owner", "editor"],
+  "claim.deleteOwn": ["owner", "editor", "annotator"],
+  "claim.deleteAny": ["owner", "editor"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  editor: "Editor",
+  annotator: "Annotator",
+  viewer: "Viewer",
+};

@@ -1,0 +1,6 @@
+/** Claim types: definitions, the values schema built from them, the defaults, and version diffs. */
+export * from "./definition";
+export * from "./values-schema";
+export * from "./defaults";
+export * from "./evolve";
+export { applyDerivedFields } from "./derive";

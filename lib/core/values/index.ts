@@ -1,0 +1,7 @@
+/** Value types of claim fields (claims.md "Value types"): schemas, parsers and helpers. */
+export * from "./quantity";
+export * from "./date";
+export * from "./place";
+export * from "./actor";
+export * from "./attribution";
+export * from "./tristate";

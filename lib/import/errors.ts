@@ -1,0 +1,51 @@
+/**
+ * Errors an import can end with. Each carries a code the caller can branch on and a message
+ * meant for the person who uploaded the file, always starting with the file's name.
+ * Inside lib/import the format readers throw ImportError; extractFile catches every throw and
+ * turns it into `{ ok: false, error }`, so nothing escapes to the caller.
+ */
+export type ImportErrorCode =
+  | "too_large"
+  | "unsupported_type"
+  | "content_mismatch"
+  | "archive_too_large"
+  | "malformed"
+  | "empty"
+  | "timeout";
+
+export type ImportErrorInfo = { code: ImportErrorCode; message: string };
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ImportError";
+  }
+
+  toInfo(): ImportErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Longest file name shown in a message; longer names are shortened with an ellipsis. */
+const MAX_NAME_IN_MESSAGE = 80;
+
+/** The last path segment of an uploaded name, without control characters, shortened for messages. */
+export function displayName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim() || "The file";
+  return clean.length > MAX_NAME_IN_MESSAGE ? `${clean.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : clean;
+}
+
+/** Builds an ImportError whose message is "<name>: <detail>". */
+export function importError(code: ImportErrorCode, fileName: string, detail: string): ImportError {
+  return new ImportError(code, `${displayName(fileName)}: ${detail}`);
+}
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10);
+}

@@ -1,0 +1,33 @@
+/**
+ * The one wrapper for server actions and route handlers: who is asking -> run the service (which parses
+ * its input with zod and calls authorize()) -> map errors. Unknown errors are logged and answered with
+ * a generic message; nothing internal reaches the client.
+ */
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, HTTP_STATUS, toActionError, type ActionResult } from "@/lib/errors";
+import { getCurrentUser } from "@/lib/auth/session";
+
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest === "DYNAMIC_SERVER_USAGE");
+}
+
+export async function runAction<T>(fn: (userId: string) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("unauthenticated");
+    return { ok: true, data: await fn(user.id) };
+  } catch (err) {
+    if (isNextControlFlow(err)) throw err;
+    return { ok: false, error: toActionError(err) };
+  }
+}
+
+export const NO_STORE = { "Cache-Control": "private, no-store" };
+
+export async function runRoute(fn: (userId: string) => Promise<unknown>): Promise<NextResponse> {
+  const result = await runAction(fn);
+  if (result.ok) return NextResponse.json(result.data ?? null, { headers: NO_STORE });
+  return NextResponse.json({ error: result.error }, { status: HTTP_STATUS[result.error.code], headers: NO_STORE });
+}

@@ -1,0 +1,126 @@
+/**
+ * Read models for claims: the compact list a document page paints (thousands of claims, so ids and
+ * offsets only, one SQL query), and the project-wide claims table with allow-listed filters and sorts.
+ */
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/authorize";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** One claim as the reading view needs it: [start, end] pairs in code points. */
+export interface CompactClaim {
+  id: string;
+  typeId: string;
+  authorId: string;
+  status: string;
+  version: number;
+  spans: [number, number][];
+}
+
+export async function listDocumentClaims(userId: string, projectId: string, documentId: string): Promise<CompactClaim[]> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "project.view");
+  const doc = await db.document.findFirst({ where: { id: documentId, projectId }, select: { id: true } });
+  if (!doc) throw new AppError("not_found");
+  const rows = await db.$queryRaw<{ id: string; typeId: string; authorId: string; status: string; version: number; spans: [number, number][] }[]>`
+    SELECT c.id, c."claimTypeId" AS "typeId", c."authorId", c.status::text AS status, c.version,
+           json_agg(json_build_array(s.start, s."end") ORDER BY s.ordinal) AS spans
+    FROM "Claim" c JOIN "ClaimSpan" s ON s."claimId" = c.id
+    WHERE c."documentId" = ${documentId} AND c."projectId" = ${projectId} AND c."deletedAt" IS NULL
+    GROUP BY c.id
+    ORDER BY min(s.start), c.id`;
+  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+}
+
+export const CLAIM_SORTS = ["newest", "oldest", "document", "type", "status"] as const;
+
+export const ClaimTableQuery = z.strictObject({
+  type: z.string().max(64).optional(),
+  document: z.string().max(64).optional(),
+  author: z.string().max(64).optional(),
+  status: z.enum(["draft", "submitted", "approved", "rejected"]).optional(),
+  sort: z.enum(CLAIM_SORTS).default("newest"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type ClaimTableQuery = z.infer<typeof ClaimTableQuery>;
+
+export const CLAIM_TABLE_PAGE_SIZE = 50;
+
+const ORDER: Record<(typeof CLAIM_SORTS)[number], Prisma.ClaimOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "asc" }],
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  document: [{ document: { title: "asc" } }, { createdAt: "asc" }],
+  type: [{ claimType: { name: "asc" } }, { createdAt: "asc" }],
+  status: [{ status: "asc" }, { createdAt: "desc" }],
+};
+
+/** Parses URL search params; only allow-listed keys and values ever reach the query. */
+export function parseClaimTableQuery(params: Record<string, string | string[] | undefined>): ClaimTableQuery {
+  const flat: Record<string, string> = {};
+  for (const key of ["type", "document", "author", "status", "sort", "page"]) {
+    const v = params[key];
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value) flat[key] = value;
+  }
+  const parsed = ClaimTableQuery.safeParse(flat);
+  if (!parsed.success) throw new AppError("invalid", "Unknown filter or sort.", parsed.error.issues);
+  return parsed.data;
+}
+
+export async function listProjectClaims(userId: string, projectId: string, query: ClaimTableQuery) {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "project.view");
+  const where: Prisma.ClaimWhereInput = {
+    projectId,
+    deletedAt: null,
+    ...(query.type ? { claimTypeId: query.type } : {}),
+    ...(query.document ? { documentId: query.document } : {}),
+    ...(query.author ? { authorId: query.author } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.claim.count({ where }),
+    db.claim.findMany({
+      where,
+      orderBy: ORDER[query.sort],
+      skip: (query.page - 1) * CLAIM_TABLE_PAGE_SIZE,
+      take: CLAIM_TABLE_PAGE_SIZE,
+      select: {
+        id: true, status: true, createdAt: true, values: true, documentId: true, claimTypeId: true,
+        document: { select: { title: true } },
+        claimType: { select: { name: true, color: true } },
+        authorId: true,
+        spans: { select: { start: true, end: true, exact: true }, orderBy: { ordinal: "asc" } },
+      },
+    }),
+  ]);
+  const authorIds = [...new Set(rows.map((r) => r.authorId))];
+  const authors = await db.user.findMany({ where: { id: { in: authorIds }, memberships: { some: { projectId } } }, select: { id: true, name: true } });
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return {
+    total,
+    pageSize: CLAIM_TABLE_PAGE_SIZE,
+    rows: rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      createdAt: r.createdAt,
+      values: r.values as Record<string, unknown>,
+      documentId: r.documentId,
+      documentTitle: r.document.title,
+      typeId: r.claimTypeId,
+      typeName: r.claimType.name,
+      typeColor: r.claimType.color,
+      authorName: names.get(r.authorId) ?? "former member",
+      spans: r.spans,
+    })),
+  };
+}
+
+export async function listProjectMembersForFilter(userId: string, projectId: string) {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "project.view");
+  const members = await db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } } });
+  return members.map((m) => m.user);
+}

@@ -1,0 +1,120 @@
+/**
+ * Claim types: versioned definitions (zod-validated). Editing a type writes a new version; existing
+ * claims keep the version they were written with and are validated against it.
+ */
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { authorize } from "@/lib/auth/authorize";
+import { recordAuditEvent } from "@/lib/db/audit";
+import { ClaimTypeDefinitionSchema, type ClaimTypeDefinition } from "@/lib/core/claim-types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface ClaimTypeView {
+  id: string;
+  key: string;
+  name: string;
+  color: string;
+  currentVersion: number;
+  version: number;
+  archived: boolean;
+  definition: ClaimTypeDefinition;
+}
+
+function parseDefinition(raw: unknown): ClaimTypeDefinition {
+  return ClaimTypeDefinitionSchema.parse(raw);
+}
+
+export async function listClaimTypes(userId: string, projectId: string, opts: { includeArchived?: boolean } = {}): Promise<ClaimTypeView[]> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "project.view");
+  const types = await db.claimType.findMany({
+    where: { projectId, ...(opts.includeArchived ? {} : { archived: false }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, key: true, name: true, color: true, currentVersion: true, version: true, archived: true, versions: { select: { version: true, definition: true } } },
+  });
+  return types.map(({ versions, ...t }) => ({
+    ...t,
+    definition: parseDefinition(versions.find((v) => v.version === t.currentVersion)!.definition),
+  }));
+}
+
+/** Definitions of a project's claim types, every version, for validating claims against their own version. */
+export async function findDefinition(projectId: string, claimTypeId: string, version: number): Promise<ClaimTypeDefinition | null> {
+  const db = await getDb();
+  const row = await db.claimTypeVersion.findFirst({
+    where: { claimTypeId, version, claimType: { projectId } },
+    select: { definition: true },
+  });
+  return row ? parseDefinition(row.definition) : null;
+}
+
+function invalid(err: z.ZodError): AppError {
+  const first = err.issues[0];
+  const where = first?.path.length ? ` (${first.path.join(".")})` : "";
+  return new AppError("invalid", `${first?.message ?? "Invalid definition"}${where}`, err.issues);
+}
+
+export async function createClaimType(userId: string, projectId: string, input: unknown): Promise<{ id: string }> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "claimType.manage");
+  const parsed = ClaimTypeDefinitionSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const def = parsed.data;
+  const clash = await db.claimType.findUnique({ where: { projectId_key: { projectId, key: def.key } }, select: { id: true } });
+  if (clash) throw new AppError("duplicate", `A claim type with the key “${def.key}” exists.`);
+  const id = newId();
+  await db.$transaction(async (tx) => {
+    await tx.claimType.create({ data: { id, projectId, key: def.key, name: def.name, color: def.color } });
+    await tx.claimTypeVersion.create({ data: { id: newId(), claimTypeId: id, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId } });
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claimType.create", objectType: "claimType", objectId: id, after: def });
+  });
+  return { id };
+}
+
+export const UpdateClaimTypeInput = z.strictObject({
+  claimTypeId: z.string().min(1).max(64),
+  version: z.number().int().positive(),
+  definition: z.unknown(),
+});
+
+export async function updateClaimType(userId: string, projectId: string, input: unknown): Promise<{ currentVersion: number; version: number }> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "claimType.manage");
+  const outer = UpdateClaimTypeInput.safeParse(input);
+  if (!outer.success) throw invalid(outer.error);
+  const parsed = ClaimTypeDefinitionSchema.safeParse(outer.data.definition);
+  if (!parsed.success) throw invalid(parsed.error);
+  const def = parsed.data;
+  const { claimTypeId, version } = outer.data;
+  const current = await db.claimType.findFirst({ where: { id: claimTypeId, projectId }, select: { key: true, currentVersion: true } });
+  if (!current) throw new AppError("not_found");
+  if (current.key !== def.key) throw new AppError("invalid", "A claim type's key cannot change once created.");
+  const next = current.currentVersion + 1;
+  return db.$transaction(async (tx) => {
+    const res = await tx.claimType.updateMany({
+      where: { id: claimTypeId, projectId, version },
+      data: { name: def.name, color: def.color, currentVersion: next, version: { increment: 1 }, updatedAt: new Date() },
+    });
+    if (res.count === 0) throw new AppError("conflict", "Someone else changed this claim type. Reload to see their version.");
+    await tx.claimTypeVersion.create({ data: { id: newId(), claimTypeId, version: next, definition: def as unknown as Prisma.InputJsonValue, createdById: userId } });
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claimType.update", objectType: "claimType", objectId: claimTypeId, after: { version: next, definition: def } });
+    return { currentVersion: next, version: version + 1 };
+  });
+}
+
+export async function setClaimTypeArchived(userId: string, projectId: string, claimTypeId: string, version: number, archived: boolean) {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "claimType.manage");
+  return db.$transaction(async (tx) => {
+    const res = await tx.claimType.updateMany({ where: { id: claimTypeId, projectId, version }, data: { archived, version: { increment: 1 }, updatedAt: new Date() } });
+    if (res.count === 0) {
+      const exists = await tx.claimType.count({ where: { id: claimTypeId, projectId } });
+      throw new AppError(exists ? "conflict" : "not_found");
+    }
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: archived ? "claimType.archive" : "claimType.restore", objectType: "claimType", objectId: claimTypeId });
+    return { version: version + 1 };
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * Claims: create, edit, delete (soft, undoable) and list. Quotes are always taken from the document's
+ * canonical text on the server; a client-sent quote is only a check that both sides mean the same words.
+ * Every write carries the version it was based on; a stale version is a conflict, never an overwrite.
+ */
+import "server-only";
+import { z } from "zod";
+import { getDb, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { authorize } from "@/lib/auth/authorize";
+import { recordAuditEvent } from "@/lib/db/audit";
+import { CodePointIndex, makeSelector } from "@/lib/core/offsets";
+import { applyDerivedFields, validateClaimValues } from "@/lib/core/claim-types";
+import { findDefinition } from "./claim-types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A claim cites at most this many separate passages; more is almost certainly a mistake. */
+export const MAX_SPANS_PER_CLAIM = 20;
+
+const SpanInput = z.strictObject({
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  /** What the client believes the words are; must equal the canonical text between the offsets. */
+  exact: z.string().max(100_000).optional(),
+});
+
+const Id = z.string().min(1).max(64);
+
+export const CreateClaimInput = z.strictObject({
+  documentId: Id,
+  claimTypeId: Id,
+  spans: z.array(SpanInput).min(1, "Select the words that support the claim.").max(MAX_SPANS_PER_CLAIM),
+  values: z.record(z.string(), z.unknown()).default({}),
+  note: z.string().max(5000).default(""),
+  idempotencyKey: z.string().min(8).max(100).optional(),
+});
+
+export const UpdateClaimInput = z.strictObject({
+  claimId: Id,
+  version: z.number().int().positive(),
+  spans: z.array(SpanInput).min(1).max(MAX_SPANS_PER_CLAIM).optional(),
+  values: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().max(5000).optional(),
+});
+
+export const DeleteClaimInput = z.strictObject({ claimId: Id, version: z.number().int().positive() });
+
+export interface StoredSpan {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface ClaimView {
+  id: string;
+  documentId: string;
+  claimTypeId: string;
+  claimTypeVersion: number;
+  values: Record<string, unknown>;
+  note: string;
+  status: string;
+  authorId: string;
+  authorName: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  spans: StoredSpan[];
+}
+
+function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new AppError("invalid", first ? `${first.path.join(".") || "input"}: ${first.message}` : undefined, parsed.error.issues);
+  }
+  return parsed.data;
+}
+
+/** Turns requested offsets into stored spans (quote, prefix, suffix from the canonical text). */
+export function resolveSpans(text: string, spans: z.infer<typeof SpanInput>[]): StoredSpan[] {
+  const index = new CodePointIndex(text);
+  const out = spans.map((s, i) => {
+    if (s.start >= s.end || s.end > index.length) {
+      throw new AppError("invalid", `Span ${i + 1} (${s.start}-${s.end}) is outside the document (length ${index.length}).`);
+    }
+    const sel = makeSelector(text, index, s.start, s.end);
+    if (s.exact !== undefined && s.exact !== sel.exact) {
+      throw new AppError("invalid", `Span ${i + 1}: the selected words do not match the document at those offsets. Reload the document and select again.`);
+    }
+    if (sel.exact.trim() === "") throw new AppError("invalid", `Span ${i + 1} covers only white space.`);
+    return { start: sel.start, end: sel.end, exact: sel.exact, prefix: sel.prefix, suffix: sel.suffix };
+  });
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const CLAIM_SELECT = {
+  id: true, documentId: true, claimTypeId: true, claimTypeVersion: true, values: true, note: true, status: true,
+  authorId: true, version: true, createdAt: true, updatedAt: true,
+  spans: { select: { start: true, end: true, exact: true, prefix: true, suffix: true }, orderBy: { ordinal: "asc" } },
+} as const;
+
+type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof CLAIM_SELECT }>;
+
+function toView(row: ClaimRow, authorName: string): ClaimView {
+  return { ...row, values: row.values as Record<string, unknown>, status: row.status, authorName };
+}
+
+async function writeSpans(tx: Tx, claimId: string, spans: StoredSpan[]) {
+  await tx.claimSpan.createMany({ data: spans.map((s, ordinal) => ({ id: newId(), claimId, ordinal, ...s })) });
+}
+
+async function validateValues(projectId: string, claimTypeId: string, version: number, values: Record<string, unknown>) {
+  const def = await findDefinition(projectId, claimTypeId, version);
+  if (!def) throw new AppError("not_found", "That claim type does not exist in this project.");
+  const result = validateClaimValues(def, applyDerivedFields(def, values));
+  if (!result.ok) {
+    const first = result.issues[0]!;
+    throw new AppError("invalid", `${first.field}: ${first.message}`, result.issues);
+  }
+  return result.values as Record<string, unknown>;
+}
+
+export async function createClaim(userId: string, projectId: string, input: unknown): Promise<ClaimView> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "claim.create");
+  const data = parseInput(CreateClaimInput, input);
+  if (data.idempotencyKey) {
+    const prior = await db.claim.findUnique({ where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey: data.idempotencyKey } }, select: { id: true } });
+    if (prior) return getClaim(userId, projectId, prior.id);
+  }
+  const [doc, type] = await Promise.all([
+    db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true } }),
+    db.claimType.findFirst({ where: { id: data.claimTypeId, projectId, archived: false }, select: { currentVersion: true } }),
+  ]);
+  if (!doc) throw new AppError("not_found", "That document does not exist in this project.");
+  if (!type) throw new AppError("not_found", "That claim type does not exist in this project.");
+  const spans = resolveSpans(doc.text, data.spans);
+  const values = await validateValues(projectId, data.claimTypeId, type.currentVersion, data.values);
+  const id = newId();
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.claim.create({
+        data: {
+          id, projectId, documentId: data.documentId, claimTypeId: data.claimTypeId, claimTypeVersion: type.currentVersion,
+          values: values as Prisma.InputJsonValue, note: data.note, authorId: userId, idempotencyKey: data.idempotencyKey ?? null,
+        },
+      });
+      await writeSpans(tx, id, spans);
+      await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.create", objectType: "claim", objectId: id, after: { claimTypeId: data.claimTypeId, spans, values, note: data.note } });
+    });
+  } catch (err) {
+    // Two retries with one idempotency key raced: the loser returns the winner's claim.
+    if (data.idempotencyKey && (err as { code?: string }).code === "P2002") {
+      const prior = await db.claim.findUnique({ where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey: data.idempotencyKey } }, select: { id: true } });
+      if (prior) return getClaim(userId, projectId, prior.id);
+    }
+    throw err;
+  }
+  return getClaim(userId, projectId, id);
+}
+
+export async function getClaim(userId: string, projectId: string, claimId: string, opts: { includeDeleted?: boolean } = {}): Promise<ClaimView> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "project.view");
+  const row = await db.claim.findFirst({
+    where: { id: claimId, projectId, ...(opts.includeDeleted ? {} : { deletedAt: null }) },
+    select: CLAIM_SELECT,
+  });
+  if (!row) throw new AppError("not_found");
+  const author = await db.user.findUnique({ where: { id: row.authorId }, select: { name: true } });
+  return toView(row, author?.name ?? "");
+}
+
+async function loadForWrite(tx: Tx, projectId: string, claimId: string) {
+  return tx.claim.findFirst({
+    where: { id: claimId, projectId, deletedAt: null },
+    select: { ...CLAIM_SELECT, document: { select: { text: true } } },
+  });
+}
+
+export async function updateClaim(userId: string, projectId: string, input: unknown): Promise<ClaimView> {
+  const db = await getDb();
+  const access = await authorize(db, userId, projectId, "claim.editOwn");
+  const data = parseInput(UpdateClaimInput, input);
+  const current = await loadForWrite(db, projectId, data.claimId);
+  if (!current) throw new AppError("not_found");
+  if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.editAny");
+  if (current.version !== data.version) throw conflict(current, access.userId);
+  const spans = data.spans ? resolveSpans(current.document.text, data.spans) : undefined;
+  const values = data.values ? await validateValues(projectId, current.claimTypeId, current.claimTypeVersion, data.values) : undefined;
+  await db.$transaction(async (tx) => {
+    const res = await tx.claim.updateMany({
+      where: { id: data.claimId, projectId, version: data.version, deletedAt: null },
+      data: {
+        ...(values ? { values: values as Prisma.InputJsonValue } : {}),
+        ...(data.note !== undefined ? { note: data.note } : {}),
+        version: { increment: 1 },
+        updatedAt: new Date(),
+      },
+    });
+    if (res.count === 0) {
+      const latest = await loadForWrite(tx, projectId, data.claimId);
+      if (!latest) throw new AppError("not_found", "This claim was deleted in the meantime.");
+      throw conflict(latest, userId);
+    }
+    if (spans) {
+      await tx.claimSpan.deleteMany({ where: { claimId: data.claimId } });
+      await writeSpans(tx, data.claimId, spans);
+    }
+    await recordAuditEvent(tx, {
+      projectId, actorId: userId, action: "claim.update", objectType: "claim", objectId: data.claimId,
+      before: { version: current.version, values: current.values, spans: current.spans, note: current.note },
+      after: { version: current.version + 1, values: values ?? current.values, spans: spans ?? current.spans, note: data.note ?? current.note },
+    });
+  });
+  return getClaim(userId, projectId, data.claimId);
+}
+
+function conflict(latest: ClaimRow, _userId: string): AppError {
+  const { document: _doc, ...rest } = latest as ClaimRow & { document?: unknown };
+  return new AppError("conflict", "Someone else saved this claim after you opened it. Compare with their version and re-apply your change.", { current: rest });
+}
+
+export async function deleteClaim(userId: string, projectId: string, input: unknown): Promise<{ claimId: string; version: number }> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "claim.deleteOwn");
+  const data = parseInput(DeleteClaimInput, input);
+  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: { authorId: true, version: true } });
+  if (!current) throw new AppError("not_found");
+  if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
+  return db.$transaction(async (tx) => {
+    const res = await tx.claim.updateMany({
+      where: { id: data.claimId, projectId, version: data.version, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 }, updatedAt: new Date() },
+    });
+    if (res.count === 0) throw new AppError("conflict", "This claim changed after you opened it; reload before deleting.");
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.delete", objectType: "claim", objectId: data.claimId, before: { version: data.version } });
+    return { claimId: data.claimId, version: data.version + 1 };
+  });
+}
+
+/** Undo of a delete: brings the claim back exactly as it was, with a new version. */
+export async function restoreClaim(userId: string, projectId: string, input: unknown): Promise<ClaimView> {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "claim.deleteOwn");
+  const data = parseInput(DeleteClaimInput, input);
+  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: { authorId: true, deletedAt: true } });
+  if (!current || !current.deletedAt) throw new AppError("not_found");
+  if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
+  await db.$transaction(async (tx) => {
+    const res = await tx.claim.updateMany({
+      where: { id: data.claimId, projectId, version: data.version, NOT: { deletedAt: null } },
+      data: { deletedAt: null, version: { increment: 1 }, updatedAt: new Date() },
+    });
+    if (res.count === 0) throw new AppError("conflict");
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.restore", objectType: "claim", objectId: data.claimId });
+  });
+  return getClaim(userId, projectId, data.claimId);
+}
+
+/** A claim with the claim-type definition it was written against, for the edit panel. */
+export async function getClaimForEditing(userId: string, projectId: string, claimId: string) {
+  const claim = await getClaim(userId, projectId, claimId);
+  const definition = await findDefinition(projectId, claim.claimTypeId, claim.claimTypeVersion);
+  if (!definition) throw new AppError("not_found");
+  return { claim, definition };
+}

@@ -1,0 +1,71 @@
+/** Project membership: owners add members by e-mail, change roles and remove members. */
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { authorize } from "@/lib/auth/authorize";
+import { ROLES } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/db/audit";
+
+export const AddMemberInput = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
+  role: z.enum(ROLES),
+});
+
+export const ChangeRoleInput = z.strictObject({
+  membershipId: z.string().min(1).max(64),
+  role: z.enum(ROLES),
+  version: z.number().int().positive(),
+});
+
+export async function addMember(userId: string, projectId: string, input: unknown) {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "member.manage");
+  const parsed = AddMemberInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
+  const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } });
+  if (!user) throw new AppError("not_found", "No account uses that e-mail address. Ask them to sign up first.");
+  const existing = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } }, select: { id: true } });
+  if (existing) throw new AppError("duplicate", "That person is already a member.");
+  const id = newId();
+  await db.$transaction(async (tx) => {
+    await tx.membership.create({ data: { id, projectId, userId: user.id, role: parsed.data.role } });
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.add", objectType: "membership", objectId: id, after: { userId: user.id, role: parsed.data.role } });
+  });
+  return { id };
+}
+
+async function ownerCount(projectId: string): Promise<number> {
+  return (await getDb()).membership.count({ where: { projectId, role: "owner" } });
+}
+
+export async function changeMemberRole(userId: string, projectId: string, input: unknown) {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "member.manage");
+  const parsed = ChangeRoleInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
+  const { membershipId, role, version } = parsed.data;
+  const current = await db.membership.findFirst({ where: { id: membershipId, projectId }, select: { role: true, version: true } });
+  if (!current) throw new AppError("not_found");
+  if (current.role === "owner" && role !== "owner" && (await ownerCount(projectId)) <= 1) {
+    throw new AppError("invalid", "A project needs at least one owner.");
+  }
+  await db.$transaction(async (tx) => {
+    const res = await tx.membership.updateMany({ where: { id: membershipId, projectId, version }, data: { role, version: { increment: 1 } } });
+    if (res.count === 0) throw new AppError("conflict");
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.role", objectType: "membership", objectId: membershipId, before: { role: current.role }, after: { role } });
+  });
+}
+
+export async function removeMember(userId: string, projectId: string, membershipId: string) {
+  const db = await getDb();
+  await authorize(db, userId, projectId, "member.manage");
+  const current = await db.membership.findFirst({ where: { id: membershipId, projectId }, select: { role: true, userId: true } });
+  if (!current) throw new AppError("not_found");
+  if (current.role === "owner" && (await ownerCount(projectId)) <= 1) throw new AppError("invalid", "A project needs at least one owner.");
+  await db.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: membershipId } });
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.remove", objectType: "membership", objectId: membershipId, before: current });
+  });
+}

@@ -1,0 +1,123 @@
+/** Projects: create (with the default claim types), list the user's projects, the overview page's data. */
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { authorize } from "@/lib/auth/authorize";
+import { can, type Role } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/db/audit";
+import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const CreateProjectInput = z.strictObject({
+  name: z.string().trim().min(1, "Give the project a name.").max(120),
+  description: z.string().trim().max(2000).default(""),
+});
+
+export async function createProject(userId: string, input: unknown): Promise<{ id: string }> {
+  const parsed = CreateProjectInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
+  const db = await getDb();
+  const id = newId();
+  await db.$transaction(async (tx) => {
+    await tx.project.create({ data: { id, name: parsed.data.name, description: parsed.data.description } });
+    await tx.membership.create({ data: { id: newId(), projectId: id, userId, role: "owner" } });
+    for (const def of DEFAULT_CLAIM_TYPES) {
+      const typeId = newId();
+      await tx.claimType.create({ data: { id: typeId, projectId: id, key: def.key, name: def.name, color: def.color } });
+      await tx.claimTypeVersion.create({
+        data: { id: newId(), claimTypeId: typeId, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId },
+      });
+    }
+    await recordAuditEvent(tx, { projectId: id, actorId: userId, action: "project.create", objectType: "project", objectId: id, after: parsed.data });
+  });
+  return { id };
+}
+
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  description: string;
+  role: Role;
+  documents: number;
+  claims: number;
+}
+
+export async function listProjectsForUser(userId: string): Promise<ProjectListItem[]> {
+  const db = await getDb();
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      role: true,
+      project: {
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          _count: { select: { documents: true, claims: { where: { deletedAt: null } } } },
+        },
+      },
+    },
+  });
+  return memberships.map((m) => ({
+    id: m.project.id,
+    name: m.project.name,
+    description: m.project.description,
+    role: m.role as Role,
+    documents: m.project._count.documents,
+    claims: m.project._count.claims,
+  }));
+}
+
+export async function getProjectOverview(userId: string, projectId: string) {
+  const access = await authorize(await getDb(), userId, projectId, "project.view");
+  const db = await getDb();
+  const project = await db.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { id: true, name: true, description: true, createdAt: true },
+  });
+  const [documents, members, claimTypes] = await Promise.all([
+    db.document.findMany({
+      where: { projectId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        authors: true,
+        publisher: true,
+        published: true,
+        textLength: true,
+        createdAt: true,
+        _count: { select: { claims: { where: { deletedAt: null } } } },
+      },
+    }),
+    db.membership.findMany({
+      where: { projectId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, role: true, version: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    db.claimType.findMany({
+      where: { projectId, archived: false },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, key: true, name: true, color: true, currentVersion: true, _count: { select: { claims: { where: { deletedAt: null } } } } },
+    }),
+  ]);
+  // E-mail addresses are shown to those who manage members only.
+  const showEmails = can(access.role, "member.manage");
+  return {
+    access,
+    project,
+    documents: documents.map((d) => ({ ...d, claims: d._count.claims })),
+    members: members.map((m) => ({
+      id: m.id,
+      role: m.role as Role,
+      version: m.version,
+      userId: m.user.id,
+      name: m.user.name,
+      email: showEmails || m.user.id === userId ? m.user.email : null,
+    })),
+    claimTypes: claimTypes.map((t) => ({ ...t, claims: t._count.claims })),
+  };
+}

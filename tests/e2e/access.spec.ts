@@ -1,0 +1,63 @@
+/**
+ * Threat: a signed-in user who is not a member of a project reaches its pages or routes by id.
+ * Every page and route with a foreign project or document id must answer 404, the same as a
+ * nonexistent id, and must not reveal anything about the project.
+ */
+import { test, expect } from "@playwright/test";
+import path from "node:path";
+import { createProject, importFiles, signUp } from "./helpers";
+
+test("a non-member gets 404 for the project's pages and routes, like a missing id", async ({ browser }) => {
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await signUp(ownerPage, "Owner");
+  const projectId = await createProject(ownerPage, "Private project");
+  const ids = await importFiles(ownerPage, projectId, [path.join(__dirname, "../fixtures/e2e/attack-report.txt")]);
+  const documentId = Object.values(ids)[0]!;
+  expect(documentId).toBeTruthy();
+
+  const stranger = await browser.newContext();
+  const page = await stranger.newPage();
+  await signUp(page, "Stranger");
+  const missingProject = "00000000-0000-4000-8000-000000000000";
+  const paths = (pid: string, did: string) => [
+    `/projects/${pid}`,
+    `/projects/${pid}/import`,
+    `/projects/${pid}/claims`,
+    `/projects/${pid}/claim-types`,
+    `/projects/${pid}/documents/${did}`,
+  ];
+  for (const [pid, did] of [[projectId, documentId], [missingProject, documentId], [missingProject, missingProject]] as const) {
+    for (const p of paths(pid, did)) {
+      const res = await page.goto(p);
+      expect(res?.status(), p).toBe(404);
+      await expect(page.getByText("Private project")).toHaveCount(0);
+    }
+  }
+  // The stranger's own project with the owner's document id: also 404.
+  const own = await createProject(page, "Stranger's project");
+  expect((await page.goto(`/projects/${own}/documents/${documentId}`))?.status()).toBe(404);
+
+  // Route handlers: the upload route answers 404 for a foreign or missing project.
+  for (const pid of [projectId, missingProject]) {
+    const res = await page.request.post(`/api/projects/${pid}/documents`, {
+      headers: { origin: new URL(page.url()).origin },
+      multipart: { text: "injected", title: "x" },
+    });
+    expect(res.status()).toBe(404);
+    expect(res.headers()["cache-control"]).toContain("no-store");
+  }
+  // Not signed in at all: 401 from the route, redirect to sign-in from the page.
+  const anon = await browser.newContext();
+  const anonPage = await anon.newPage();
+  const res = await anonPage.request.post(`/api/projects/${projectId}/documents`, { headers: { origin: "http://127.0.0.1" }, multipart: { text: "x" } });
+  expect([401, 403]).toContain(res.status());
+  await anonPage.goto(`/projects/${projectId}`);
+  await expect(anonPage).toHaveURL(/\/signin\?callbackUrl=/);
+  // A cross-site upload is refused even for the owner.
+  const cross = await ownerPage.request.post(`/api/projects/${projectId}/documents`, { headers: { origin: "https://evil.example" }, multipart: { text: "cross-site", title: "x" } });
+  expect(cross.status()).toBe(403);
+  await owner.close();
+  await stranger.close();
+  await anon.close();
+});

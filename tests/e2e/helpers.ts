@@ -1,0 +1,52 @@
+/** Shared steps for browser journeys. */
+import { expect, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+export const PASSWORD = "a long test passphrase 42";
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${randomBytes(4).toString("hex")}@example.org`;
+}
+
+/** Signs up through the form (the form itself is tested in auth.spec.ts) and lands on /projects. */
+export async function signUp(page: Page, name: string, email = uniqueEmail(name.toLowerCase())) {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  return email;
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+}
+
+export async function createProject(page: Page, name: string): Promise<string> {
+  await page.goto("/projects");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url().split("/projects/")[1]!.split(/[/?#]/)[0]!;
+}
+
+/** Imports files through the import page and waits for every row to finish. Returns document ids by file name. */
+export async function importFiles(page: Page, projectId: string, files: string[]): Promise<Record<string, string>> {
+  await page.goto(`/projects/${projectId}/import`);
+  await page.getByTestId("import-files").setInputFiles(files);
+  const rows = page.getByTestId("import-row");
+  await expect(rows).toHaveCount(files.length);
+  await expect(page.locator('[data-testid="import-row"][data-state="done"], [data-testid="import-row"][data-state="failed"]')).toHaveCount(files.length, { timeout: 30_000 });
+  const ids: Record<string, string> = {};
+  for (const row of await rows.all()) {
+    const name = (await row.locator(".name").textContent())!.trim();
+    const href = await row.getByRole("link", { name: /^Open/ }).getAttribute("href").catch(() => null);
+    if (href) ids[name] = href.split("/documents/")[1]!;
+  }
+  return ids;
+}

@@ -1,0 +1,30 @@
+/** Imported HTML is shown as inert text: no script runs, no dialog opens, markup appears as text. */
+import { test, expect } from "@playwright/test";
+import path from "node:path";
+import { createProject, importFiles, signUp } from "./helpers";
+
+test("imported HTML with scripts stays inert", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signUp(page, "Careful");
+  const projectId = await createProject(page, "Hostile input");
+  const ids = await importFiles(page, projectId, [path.join(__dirname, "../fixtures/e2e/hostile.html")]);
+  const documentId = Object.values(ids)[0]!;
+  await page.goto(`/projects/${projectId}/documents/${documentId}`);
+  const view = page.getByTestId("reading-view");
+  await expect(view).toContainText("Visible paragraph one about an attack.");
+  await expect(view).toContainText("<script>alert(2)</script>");
+  await expect(view).not.toContainText("window.__pwned");
+  await expect(view).not.toContainText("Copyright footer text");
+  await expect(view).not.toContainText("About us");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  expect(await view.locator("script, img, svg, iframe").count()).toBe(0);
+  await page.reload();
+  await expect(view).toContainText("Visible paragraph one");
+  expect(dialogs).toEqual([]);
+  const csp = (await page.request.get(page.url())).headers()["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-/);
+});

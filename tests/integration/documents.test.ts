@@ -1,0 +1,102 @@
+/**
+ * Import against a real database: the five sample reports (one mis-decoded), duplicates refused with
+ * a link to the existing document, the repair declinable, metadata edits versioned, text frozen once
+ * annotated.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase, testEngines } from "../support/db";
+import { makeUser, makeProject, corpusFile, claimTypeByKey } from "../support/factories";
+import type { OpenDatabase } from "@/lib/db/engine";
+import { AppError } from "@/lib/errors";
+import { getDocument, importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
+import { createClaim } from "@/lib/services/claims";
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe.each(testEngines())("documents on %s", (engine) => {
+  let db: OpenDatabase;
+  let user: { id: string };
+  let projectId: string;
+
+  beforeAll(async () => {
+    db = await useTestDatabase(engine);
+    user = await makeUser("Importer");
+    projectId = (await makeProject(user.id)).id;
+  });
+  afterAll(async () => db?.close());
+
+  it("imports every sample report with a canonical text and a report", async () => {
+    for (const prefix of ["000", "001", "002", "004"]) {
+      const out = await importDocument(user.id, projectId, corpusFile(prefix));
+      const { document } = await getDocument(user.id, projectId, out.documentId);
+      expect(document.text.length).toBeGreaterThan(1000);
+      expect(document.text).not.toMatch(/[\r\u0000\uFEFF]/);
+      expect(document.textLength).toBe(Array.from(document.text).length);
+      expect(out.report.mojibake.applied).toBe(false);
+    }
+  });
+
+  it("repairs the mis-decoded report 003, reports what changed, and can go back to the original", async () => {
+    const out = await importDocument(user.id, projectId, corpusFile("003"));
+    expect(out.report.mojibake.applied).toBe(true);
+    expect(out.report.mojibake.unrecoverable).toBeGreaterThan(0);
+    expect(out.report.warnings.join(" ")).toMatch(/could not be recovered/);
+    const { document } = await getDocument(user.id, projectId, out.documentId);
+    expect(document.text).toContain("Islamic State’s Khurasan Province");
+    expect(document.text).not.toContain("鈥");
+    expect(document.hasOriginal).toBe(true);
+    const back = await useOriginalText(user.id, projectId, out.documentId, document.version);
+    const after = await getDocument(user.id, projectId, out.documentId);
+    expect(after.document.version).toBe(back.version);
+    expect(after.document.text).toContain("State鈥檚");
+  });
+
+  it("refuses an identical document with a link to the existing one", async () => {
+    const first = await importDocument(user.id, projectId, { fileName: "a.txt", pastedText: "Same words.\r\nSame words again." });
+    const err = await failure(importDocument(user.id, projectId, { fileName: "b.txt", pastedText: "Same words.\nSame words again.\n" }));
+    expect(err.code).toBe("duplicate");
+    expect((err.details as { documentId: string }).documentId).toBe(first.documentId);
+  });
+
+  it("keeps the text as decoded when the user declines the repair", async () => {
+    const p2 = (await makeProject(user.id, "no repair")).id;
+    const out = await importDocument(user.id, p2, corpusFile("003"), { repair: false });
+    const { document } = await getDocument(user.id, p2, out.documentId);
+    expect(document.text).toContain("State鈥檚");
+    expect(out.report.mojibake.applied).toBe(false);
+    expect(out.report.mojibake.kind).toBe("utf8-as-gbk");
+  });
+
+  it("versions metadata edits and refuses a stale one", async () => {
+    const out = await importDocument(user.id, projectId, { fileName: "meta.txt", pastedText: "Metadata test text." });
+    const v2 = await updateDocumentMetadata(user.id, projectId, out.documentId, 1, { title: "Edited", authors: ["A. Author"], published: "2022-05", language: "en" });
+    expect(v2.version).toBe(2);
+    const { document } = await getDocument(user.id, projectId, out.documentId);
+    expect(document).toMatchObject({ title: "Edited", authors: ["A. Author"], published: "2022-05", publishedPrecision: "month" });
+    expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 1, { title: "Stale" }))).code).toBe("conflict");
+    expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 2, { title: "Bad date", published: "May 2022" }))).code).toBe("invalid");
+  });
+
+  it("freezes the text once the document has a claim", async () => {
+    const p3 = (await makeProject(user.id, "frozen")).id;
+    const out = await importDocument(user.id, p3, corpusFile("003"));
+    const attack = await claimTypeByKey(user.id, p3, "attack");
+    await createClaim(user.id, p3, { documentId: out.documentId, claimTypeId: attack.id, spans: [{ start: 0, end: 10 }] });
+    expect((await failure(useOriginalText(user.id, p3, out.documentId, 1))).code).toBe("conflict");
+  });
+
+  it("gives a clear error for empty text and for content that contradicts the file name", async () => {
+    expect((await failure(importDocument(user.id, projectId, { fileName: "blank.txt", pastedText: " \n\n " }))).code).toBe("invalid");
+    const html = new TextEncoder().encode("<!doctype html><html><body>not a pdf</body></html>");
+    const err = await failure(importDocument(user.id, projectId, { fileName: "report.pdf", bytes: html }));
+    expect(err.message).toContain("report.pdf");
+  });
+});
