@@ -2,8 +2,11 @@
  * The fallback byte -> string decoder for Markdown and HTML when the caller gives none.
  * The real one (encoding detection, mojibake repair) lives in lib/core/text and is passed in by
  * the caller; this one only has to be correct for UTF-8 and UTF-16 with a BOM, and lossless
- * (never throwing) for everything else, which it reads as WHATWG "latin1" (windows-1252).
+ * (never throwing) for everything else, which it reads as ISO-8859-1: every byte becomes the code
+ * point of the same value, so nothing is lost and the caller's repair step can still see the bytes.
  */
+import { Buffer } from "node:buffer";
+
 export type Decode = (bytes: Uint8Array) => string;
 
 export const defaultDecode: Decode = (bytes) => {
@@ -13,6 +16,7 @@ export const defaultDecode: Decode = (bytes) => {
     // ignoreBOM: false (the default) strips a leading UTF-8 BOM; fatal makes invalid UTF-8 throw.
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder("latin1").decode(bytes);
+    // Buffer's "latin1" is true ISO-8859-1; WHATWG TextDecoder("latin1") would be windows-1252.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   }
 };

@@ -45,7 +45,9 @@ export function importError(code: ImportErrorCode, fileName: string, detail: str
   return new ImportError(code, `${displayName(fileName)}: ${detail}`);
 }
 
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10);
+/** "512 bytes", "37 KB", "20.4 MB": one decimal for megabytes so a file just over a limit does not read as equal to it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

@@ -73,7 +73,8 @@ export function normalizeDate(value: string | null | undefined): string | undefi
 /** A canonical BCP 47 tag ("en_gb" -> "en-GB"), or undefined if the value is not one. */
 export function normalizeLanguage(value: string | null | undefined): string | undefined {
   const v = typeof value === "string" ? value.trim().replace(/_/g, "-") : "";
-  if (!v || v.length > 35) return undefined;
+  // BCP 47 allows 5-8 letter primary subtags but none is registered; "english" is a word, not a tag.
+  if (!v || v.length > 35 || !/^[a-z]{2,3}(?:-|$)/i.test(v)) return undefined;
   try {
     return Intl.getCanonicalLocales(v)[0];
   } catch {

@@ -19,6 +19,7 @@ const WHITESPACE = /\s/;
 
 export function selectionToOffsets(model: TextModel, fromU16: number, toU16: number): SelectedSpan | null {
   const { text, index } = model;
+  if (fromU16 === toU16) return null; // a caret, not a selection (do not widen it to a cluster)
   const snapped = snapToGraphemes(text, fromU16, toU16);
   let s = snapped.start;
   let e = snapped.end;

@@ -31,12 +31,22 @@ export interface ParagraphRange {
 
 /**
  * Rendered extent of the code point span [start, end): the start snaps forward and the end
- * backward out of separators, so a span covering only separator newlines has no extent (null).
+ * backward out of separators (a start on a paragraph's end moves to the next paragraph, an end
+ * at a paragraph's start to the previous one), so a span covering only separator newlines has no
+ * extent (null).
  */
 export function spanToRange(model: TextModel, start: number, end: number): ParagraphRange | null {
   if (!(end > start)) return null;
-  const from = cpToPoint(model, start, "forward");
-  const to = cpToPoint(model, end, "backward");
+  let from = cpToPoint(model, start, "forward");
+  let to = cpToPoint(model, end, "backward");
+  // A bound sitting exactly on a paragraph edge next to a separator belongs to the inner side.
+  const lengthOf = (i: number) => model.paragraphs[i].end - model.paragraphs[i].start;
+  if (from.paragraph < to.paragraph && from.offset === lengthOf(from.paragraph)) {
+    from = { paragraph: from.paragraph + 1, offset: 0 };
+  }
+  if (to.paragraph > from.paragraph && to.offset === 0) {
+    to = { paragraph: to.paragraph - 1, offset: lengthOf(to.paragraph - 1) };
+  }
   if (to.paragraph < from.paragraph) return null;
   if (to.paragraph === from.paragraph && to.offset <= from.offset) return null;
   return { from, to };

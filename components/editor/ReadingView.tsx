@@ -1,0 +1,215 @@
+"use client";
+/**
+ * Read-only view of a document's canonical text with claim highlights (CSS Custom Highlight API).
+ *
+ * - Text is shown by TipTap (doc > paragraph > text, editable: false); highlights are Ranges over
+ *   the rendered text, never marks or decorations (see painter.ts for why).
+ * - Selection: reported in code points, grapheme-snapped and trimmed, on mouseup/keyup at once
+ *   and on selectionchange after SELECTION_DEBOUNCE_MS. Keyboard: the content is focusable
+ *   (tabIndex 0); Shift+Arrow/Home/End (Ctrl/Alt for words) extend the selection from a click,
+ *   from an existing selection, or from the first visible paragraph after Tab focus
+ *   (keyboard-selection.ts; browsers alone need caret browsing, F7, for that).
+ * - Click on text with no selection: every claim covering the clicked character is reported
+ *   (possibly none), found through an interval index.
+ * - `data-ready="true"` once highlights are painted, `data-painted-count` = painted spans.
+ */
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
+import { buildTextModel, cpToPoint, type SelectedSpan } from "@/lib/core/offsets";
+import { diffClaims } from "./claim-diff";
+import { browserTextDom, TextDomLocator } from "./dom-text";
+import { browserPainterEnv, CssHighlightPainter, type PaintClaim } from "./painter";
+import { readingExtensions, textToDoc } from "./reading-extensions";
+import { READING_VIEW_CLASS, READING_VIEW_CSS } from "./reading-styles";
+import { extendSelectionByKey } from "./keyboard-selection";
+import { claimIntervals, codePointAtPoint, sameSpan, selectionInView } from "./view-events";
+
+/** Wait for the selection to settle while a drag or key repeat is still moving it. */
+const SELECTION_DEBOUNCE_MS = 150;
+
+export interface ReadingViewHandle {
+  scrollToOffset(cp: number): void;
+  selectRange(start: number, end: number): void;
+}
+
+export interface ReadingViewProps {
+  text: string;
+  claims: PaintClaim[];
+  focusedClaimId?: string | null;
+  onSelectionChange?(sel: SelectedSpan | null): void;
+  onClaimsAtPoint?(ids: string[], point: { x: number; y: number }): void;
+  className?: string;
+  /** Highlight names are `<prefix>-<typeKey>` and `<prefix>-focus`; change it only when a page shows two views. */
+  highlightPrefix?: string;
+  ref?: Ref<ReadingViewHandle>;
+}
+
+export function ReadingView({ ref, ...props }: ReadingViewProps) {
+  const { text, claims, focusedClaimId = null, className, highlightPrefix: prefix = "claim" } = props;
+  const model = useMemo(() => buildTextModel(text), [text]);
+  const content = useMemo(() => textToDoc(model.paragraphs), [model]);
+  const extensions = useMemo(readingExtensions, []);
+  const latest = useRef(props);
+  const painterRef = useRef<CssHighlightPainter | null>(null);
+  const locatorRef = useRef<TextDomLocator | null>(null);
+  const paintedRef = useRef<readonly PaintClaim[]>([]);
+  const intervalsRef = useRef<{ claims: readonly PaintClaim[]; index: ReturnType<typeof claimIntervals> } | null>(null);
+  const lastSelection = useRef<SelectedSpan | null>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState({ ready: false, count: 0, supported: true });
+
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  const syncStatus = () => {
+    const p = painterRef.current;
+    if (p) setStatus({ ready: true, count: p.paintedCount, supported: p.supported });
+  };
+  const editor = useEditor(
+    {
+      extensions,
+      content,
+      editable: false,
+      immediatelyRender: false,
+      editorProps: { attributes: { tabindex: "0", "aria-readonly": "true" } },
+    },
+    [content],
+  );
+
+  // Painter lifecycle: one per rendered editor (EditorContent has mounted the view by now).
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!editor || editor.isDestroyed || !container) return;
+    const root = editor.view.dom;
+    const locator = new TextDomLocator(model, browserTextDom(root));
+    const painter = new CssHighlightPainter(locator, browserPainterEnv(document, prefix), { prefix });
+    locatorRef.current = locator;
+    painterRef.current = painter;
+    paintedRef.current = latest.current.claims;
+    painter.paint(latest.current.claims);
+    painter.setFocus(latest.current.focusedClaimId ?? null);
+    syncStatus();
+    // Ranges collapse when their text leaves the document, even if it comes straight back:
+    // ProseMirror re-rendering paragraphs, or EditorContent re-parenting the view (it does on
+    // every StrictMode remount). Any child-list change under the view -> one rebuild per frame.
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!root.isConnected) return; // detached for now; re-attaching triggers another round
+        painter.rebuild();
+        syncStatus();
+      });
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      painter.destroy();
+      painterRef.current = null;
+      locatorRef.current = null;
+      setStatus((s) => ({ ...s, ready: false }));
+    };
+  }, [editor, model, prefix]);
+
+  // Claims changed: add/remove only what changed unless most of them did.
+  useEffect(() => {
+    const painter = painterRef.current;
+    if (!painter || paintedRef.current === claims) return;
+    const diff = diffClaims(paintedRef.current, claims);
+    if (diff.full) painter.paint(claims);
+    else {
+      diff.removed.forEach((id) => painter.remove(id));
+      diff.added.forEach((c) => painter.add(c));
+    }
+    paintedRef.current = claims;
+    syncStatus();
+  }, [claims]);
+
+  useEffect(() => painterRef.current?.setFocus(focusedClaimId), [focusedClaimId, status.ready]);
+
+  // Selection reporting: immediate on mouseup/keyup, debounced on selectionchange.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const view = editor.view;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const report = () => {
+      clearTimeout(timer);
+      const span = selectionInView(view, model);
+      if (sameSpan(span, lastSelection.current)) return;
+      lastSelection.current = span;
+      latest.current.onSelectionChange?.(span);
+    };
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(report, SELECTION_DEBOUNCE_MS);
+    };
+    const onClick = (e: MouseEvent) => {
+      const sel = document.getSelection();
+      if (e.detail > 1 || (sel && !sel.isCollapsed)) return;
+      const cp = codePointAtPoint(view, model, e.clientX, e.clientY);
+      const claimsNow = latest.current.claims;
+      if (intervalsRef.current?.claims !== claimsNow) {
+        intervalsRef.current = { claims: claimsNow, index: claimIntervals(claimsNow) };
+      }
+      const ids = cp === null ? [] : intervalsRef.current.index.at(cp).map((c) => c.id);
+      latest.current.onClaimsAtPoint?.(ids, { x: e.clientX, y: e.clientY });
+    };
+    const root = view.dom;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (extendSelectionByKey(root, e)) e.preventDefault();
+    };
+    document.addEventListener("selectionchange", later);
+    root.addEventListener("keydown", onKeyDown);
+    root.addEventListener("mouseup", report);
+    root.addEventListener("keyup", report);
+    root.addEventListener("click", onClick);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("selectionchange", later);
+      root.removeEventListener("mouseup", report);
+      root.removeEventListener("keyup", report);
+      root.removeEventListener("keydown", onKeyDown);
+      root.removeEventListener("click", onClick);
+    };
+  }, [editor, model]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToOffset(cp: number) {
+        const el = locatorRef.current?.paragraphElement(cpToPoint(model, cp, "forward").paragraph);
+        el?.scrollIntoView({ block: "center" });
+      },
+      selectRange(start: number, end: number) {
+        const locator = locatorRef.current;
+        if (!locator) return;
+        const range = document.createRange();
+        if (!locator.setRange(range, start, end)) return;
+        locator.paragraphElement(cpToPoint(model, start, "forward").paragraph)?.scrollIntoView({ block: "center" });
+        const sel = document.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(range);
+      },
+    }),
+    [model],
+  );
+
+  return (
+    <div
+      ref={containerRef}
+      className={className ? `${READING_VIEW_CLASS} ${className}` : READING_VIEW_CLASS}
+      data-testid="reading-view"
+      data-ready={status.ready ? "true" : "false"}
+      data-painted-count={status.count}
+      data-highlights={status.supported ? "supported" : "unsupported"}
+    >
+      <style href="attest-reading-view" precedence="default">
+        {READING_VIEW_CSS}
+      </style>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The one entry point for reading an upload: checks, in this order, size (before any parsing),
+ * that the extension names a supported type, that the content matches the extension, then
+ * extracts text and metadata with the reader for that type.
+ * Invariants: never throws or rejects for any input; a failure is `{ ok: false, error }` whose
+ * message starts with the file's name; .txt bytes come back untouched (the caller decodes them);
+ * metadata is always cleaned (see metadata.ts).
+ */
+import { Buffer } from "node:buffer";
+import { defaultDecode, type Decode } from "./decode";
+import { formatSize, ImportError, importError, type ImportErrorInfo } from "./errors";
+import { resolveLimits, type ImportLimits } from "./limits";
+import { cleanMetadata, titleFromFileName, type ExtractedMetadata, type RawMetadata } from "./metadata";
+import { formatFromFileName, sniffFormat, type FileFormat, type SniffedFormat } from "./sniff";
+import { extractDocx } from "./formats/docx";
+import { extractHtml } from "./formats/html";
+import { extractMarkdown } from "./formats/markdown";
+import { extractPdf } from "./formats/pdf";
+
+export type ExtractInput = {
+  name: string;
+  bytes: Uint8Array;
+  /** Byte -> string decoding for Markdown and HTML; defaults to UTF-8 (BOM-aware) with a Latin-1 fallback. */
+  decode?: Decode;
+};
+
+export type ExtractResult =
+  | { ok: true; format: FileFormat; text?: string; bytes?: Uint8Array; metadata: ExtractedMetadata; notes: string[] }
+  | { ok: false; error: ImportErrorInfo };
+
+const CLAIMED: Record<FileFormat, string> = {
+  txt: "a text file",
+  md: "a Markdown file",
+  html: "a web page (HTML)",
+  pdf: "a PDF",
+  docx: "a Word document",
+};
+const ACTUAL: Record<SniffedFormat, string> = {
+  pdf: "a PDF",
+  zip: "a ZIP archive",
+  html: "HTML",
+  text: "plain text",
+  binary: "binary data, not text",
+};
+/** What content each claimed type accepts. A .txt or .md holding HTML is still read as written. */
+const ACCEPTS: Record<FileFormat, SniffedFormat[]> = {
+  txt: ["text", "html"],
+  md: ["text", "html"],
+  html: ["text", "html"],
+  pdf: ["pdf"],
+  docx: ["zip"],
+};
+
+/** True when the bytes hold nothing but ASCII whitespace and byte-order marks. */
+function blankBytes(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|[\s\x00])*$/.test(text);
+}
+
+/**
+ * OLE compound files (magic D0 CF 11 E0 A1 B1 1A E1) are what Word writes for an encrypted .docx
+ * and for legacy .doc; worth telling apart from random binary data, because the fix is different.
+ */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const isOleContainer = (bytes: Uint8Array) => OLE_MAGIC.every((b, i) => bytes[i] === b);
+
+type Extracted = { text?: string; bytes?: Uint8Array; raw: RawMetadata; notes: string[] };
+
+async function extractByFormat(format: FileFormat, input: ExtractInput, limits: ImportLimits): Promise<Extracted> {
+  const { name, bytes } = input;
+  switch (format) {
+    case "txt":
+      return { bytes, raw: { title: titleFromFileName(name) }, notes: [] };
+    case "md":
+    case "html": {
+      let source: string;
+      try {
+        source = (input.decode ?? defaultDecode)(bytes);
+      } catch {
+        throw importError("malformed", name, "the text could not be decoded.");
+      }
+      const result = format === "md" ? extractMarkdown(source) : extractHtml(source);
+      if (!result.text.trim()) throw importError("empty", name, "the file contains no readable text.");
+      return result;
+    }
+    case "pdf":
+      return extractPdf(bytes, name, limits);
+    case "docx":
+      return extractDocx(bytes, name, limits);
+  }
+}
+
+async function run(input: ExtractInput, partialLimits: Partial<ImportLimits> | undefined): Promise<ExtractResult> {
+  const limits = resolveLimits(partialLimits);
+  const name = typeof input?.name === "string" ? input.name : "";
+  if (!(input?.bytes instanceof Uint8Array)) throw importError("malformed", name, "no file content was received.");
+  const { bytes } = input;
+  if (bytes.byteLength > limits.maxFileBytes) {
+    throw importError("too_large", name, `the file is ${formatSize(bytes.byteLength)}; the limit is ${formatSize(limits.maxFileBytes)}.`);
+  }
+  const format = formatFromFileName(name);
+  if (!format) throw importError("unsupported_type", name, "this file type is not supported. Upload a .txt, .md, .html, .pdf or .docx file.");
+  if (bytes.byteLength === 0) throw importError("empty", name, "the file is empty.");
+  const sniffed = sniffFormat(bytes);
+  if (format === "docx" && isOleContainer(bytes)) {
+    throw importError("malformed", name, "this is a password-protected Word document or an old .doc file. Save it as .docx without a password and upload it again.");
+  }
+  if (!ACCEPTS[format].includes(sniffed)) {
+    throw importError("content_mismatch", name, `the file says it is ${CLAIMED[format]} but its content is ${ACTUAL[sniffed]}.`);
+  }
+  if ((sniffed === "text" || sniffed === "html") && blankBytes(bytes)) throw importError("empty", name, "the file is empty.");
+  const { text, bytes: outBytes, raw, notes } = await extractByFormat(format, { ...input, name }, limits);
+  const result: ExtractResult = { ok: true, format, metadata: cleanMetadata(raw), notes };
+  if (text !== undefined) result.text = text;
+  if (outBytes !== undefined) result.bytes = outBytes;
+  return result;
+}
+
+export async function extractFile(input: ExtractInput, limits?: Partial<ImportLimits>): Promise<ExtractResult> {
+  try {
+    return await run(input, limits);
+  } catch (err) {
+    if (err instanceof ImportError) return { ok: false, error: err.toInfo() };
+    // Anything else is a parser failing on content it did not expect: report it as unreadable, never crash the caller.
+    const name = typeof input?.name === "string" ? input.name : "";
+    return { ok: false, error: importError("malformed", name, "the file could not be read.").toInfo() };
+  }
+}

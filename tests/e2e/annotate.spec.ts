@@ -1,0 +1,131 @@
+/**
+ * The core journey: create a project, import a .txt and a .pdf, select words with the mouse, tag them
+ * as an attack with typed fields, reload, and find the highlight, the stored offsets and the quote
+ * exactly right (offsets in code points: the text has an emoji before the selection).
+ */
+import { test, expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createProject, importFiles, signUp } from "./helpers";
+
+const TXT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
+const PDF = path.join(__dirname, "../fixtures/import/text.pdf");
+const PHRASE = "a suicide bomber attacked a school";
+
+/** Drags the mouse across `phrase` in the reading view, 1 px inside the first and last character boxes. */
+async function selectWithMouse(page: Page, phrase: string) {
+  const box = await page.getByTestId("reading-view").evaluate((root, phrase) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(phrase);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+      const first = range.getClientRects()[0]!;
+      range.setStart(node, at + phrase.length - 1);
+      range.setEnd(node, at + phrase.length);
+      const last = range.getClientRects()[0]!;
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, phrase);
+  expect(box, `"${phrase}" is in the reading view`).not.toBeNull();
+  await page.mouse.move(box!.x1, box!.y1);
+  await page.mouse.down();
+  await page.mouse.move((box!.x1 + box!.x2) / 2, box!.y2, { steps: 5 });
+  await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
+  await page.mouse.up();
+}
+
+test("import, select with the mouse, tag as attack with fields, reload: offsets and quote exact", async ({ page }) => {
+  await signUp(page, "Annotator");
+  const projectId = await createProject(page, "Kabul attacks");
+  const ids = await importFiles(page, projectId, [TXT, PDF]);
+  expect(Object.keys(ids).sort()).toEqual(["attack-report.txt", "text.pdf"]);
+
+  // The PDF's text layer was imported.
+  await page.goto(`/projects/${projectId}/documents/${ids["text.pdf"]}`);
+  await expect(page.getByTestId("reading-view")).toContainText("killed 12 people");
+
+  await page.goto(`/projects/${projectId}/documents/${ids["attack-report.txt"]}`);
+  const view = page.getByTestId("reading-view");
+  await expect(view).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("claim-count")).toHaveText("0");
+
+  await selectWithMouse(page, PHRASE);
+  await expect(page.getByTestId("selection-popover")).toBeVisible();
+  await page.getByTestId("type-option-attack").click();
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+
+  await panel.getByTestId("field-date").fill("18 April 2022");
+  await expect(panel.getByTestId("field-date-parsed")).toContainText("2022");
+  await panel.getByTestId("field-fatalities").fill("at least 12");
+  await expect(panel.getByTestId("field-fatalities-parsed")).toContainText("12");
+  await panel.getByTestId("field-injured").fill("more than 180");
+  await panel.getByLabel("Suicide bombing").check();
+  await panel.getByTestId("field-perpetrators").fill("ISKP");
+  await panel.getByTestId("save-claim").click();
+  await expect(page.getByTestId("toast")).toContainText("Claim saved");
+  await expect(page.getByTestId("claim-count")).toHaveText("1");
+  await expect(view).toHaveAttribute("data-painted-count", "1");
+
+  await page.reload();
+  await expect(view).toHaveAttribute("data-ready", "true");
+  await expect(view).toHaveAttribute("data-painted-count", "1");
+  await expect(page.getByTestId("claim-count")).toHaveText("1");
+  await page.getByTestId("claim-row").first().click();
+  await expect(panel.getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+
+  // Stored offsets are code points into the canonical text (file minus its final newline).
+  const canonical = readFileSync(TXT, "utf8").replace(/\s+$/, "");
+  const start = Array.from(canonical.slice(0, canonical.indexOf(PHRASE))).length;
+  const end = start + Array.from(PHRASE).length;
+  expect(canonical.indexOf(PHRASE)).toBe(start + 1); // the emoji is two UTF-16 units, one code point
+  await expect(panel.locator(".spans li").first()).toContainText(`${start}–${end}`);
+  await expect(panel.getByTestId("field-date")).toHaveValue("18 April 2022");
+  await expect(panel.getByTestId("field-fatalities")).toHaveValue("at least 12");
+  await expect(panel.getByLabel("Suicide bombing")).toBeChecked();
+
+  // The claim appears in the project-wide table, linked back to its evidence.
+  await page.goto(`/projects/${projectId}/claims`);
+  await expect(page.getByTestId("claims-total")).toHaveText("1 claim");
+  await expect(page.getByTestId("claims-table")).toContainText(PHRASE);
+  await page.getByRole("link", { name: new RegExp(PHRASE) }).click();
+  await expect(page.getByTestId("claim-panel").getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+});
+
+test("keys 1-9 pick a claim type; delete offers undo; a second span can be added", async ({ page }) => {
+  await signUp(page, "Keyboard");
+  const projectId = await createProject(page, "Keys");
+  const ids = await importFiles(page, projectId, [TXT]);
+  await page.goto(`/projects/${projectId}/documents/${Object.values(ids)[0]}`);
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-ready", "true");
+
+  await selectWithMouse(page, "3-4,000 fighters");
+  await expect(page.getByTestId("selection-popover")).toBeVisible();
+  await page.keyboard.press("3"); // size estimate is the third type
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel).toContainText("Size estimate");
+  await panel.getByTestId("field-group").fill("ISKP");
+  await panel.getByTestId("field-estimate").fill("3-4,000 fighters");
+  await expect(panel.getByTestId("field-estimate-parsed")).toContainText("3,000");
+  // Discontinuous evidence: add another passage to the open claim.
+  await selectWithMouse(page, "about 1,500 to 2,200");
+  await page.getByTestId("add-to-open").click();
+  await expect(panel.getByTestId("span-quote")).toHaveCount(2);
+  await panel.getByTestId("save-claim").click();
+  await expect(page.getByTestId("claim-count")).toHaveText("1");
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-painted-count", "2");
+
+  await page.getByTestId("claim-row").first().click();
+  await expect(panel).toContainText("1,000-9,999");
+  await panel.getByTestId("delete-claim").click();
+  await expect(page.getByTestId("claim-count")).toHaveText("0");
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("claim-count")).toHaveText("1");
+  await page.reload();
+  await expect(page.getByTestId("claim-count")).toHaveText("1");
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, ROLES, can, type Permission, type Role } from "@/lib/auth/permissions";
+
+/** The table, restated role by role: a change to who may do what must be a deliberate change here too. */
+const EXPECTED: Record<Role, Permission[]> = {
+  owner: Object.keys(PERMISSIONS) as Permission[],
+  editor: ["project.view", "document.import", "document.editMetadata", "claim.create", "claim.editOwn", "claim.editAny", "claim.deleteOwn", "claim.deleteAny"],
+  annotator: ["project.view", "document.import", "claim.create", "claim.editOwn", "claim.deleteOwn"],
+  viewer: ["project.view"],
+};
+
+describe("permission table", () => {
+  for (const role of ROLES) {
+    it(`grants ${role} exactly its permissions`, () => {
+      const granted = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+      expect(granted.sort()).toEqual([...EXPECTED[role]].sort());
+    });
+  }
+  it("only owners manage members and claim types", () => {
+    for (const role of ROLES) {
+      expect(can(role, "member.manage")).toBe(role === "owner");
+      expect(can(role, "claimType.manage")).toBe(role === "owner");
+    }
+  });
+  it("every role can view, and permissions only shrink down the role order", () => {
+    const order: Role[] = ["owner", "editor", "annotator", "viewer"];
+    for (const p of Object.keys(PERMISSIONS) as Permission[]) {
+      const flags = order.map((r) => can(r, p));
+      // once false, never true again for a lesser role
+      expect(flags.indexOf(false) === -1 || flags.slice(flags.indexOf(false)).every((f) => !f)).toBe(true);
+    }
+  });
+});
