@@ -10,7 +10,7 @@ export async function register() {
     await getDb();
   } catch (err) {
     console.error(`\n[attest] cannot open the database: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    throw err;
   }
   const { ensureDemo } = await import("./lib/demo/seed");
   await ensureDemo();

@@ -15,7 +15,7 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const holder = globalThis as unknown as { __attestDb?: Promise<OpenDatabase> };
 
 export function dataDir(): string {
-  return path.resolve(process.env.ATTEST_DATA_DIR ?? path.join(process.cwd(), ".data"));
+  return path.resolve(process.env.ATTEST_DATA_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"));
 }
 
 export function configFromEnv(): DatabaseConfig {

@@ -16,7 +16,7 @@ export const DEMO_EMAIL = "demo@attest.example";
 interface ManifestEntry { file: string; title: string; authors: string[]; publisher: string; published: string }
 
 function corpusDir() {
-  return path.join(process.cwd(), "prisma", "demo", "corpus");
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "demo", "corpus");
 }
 
 function credentialsFile() {

@@ -59,12 +59,36 @@ export function isDropped(el: HNode): boolean {
   return HIDDEN_STYLE.test(a.style ?? "");
 }
 
+/**
+ * Visits a subtree depth-first in document order without recursion (old pages can nest
+ * unclosed inline tags thousands deep). `enter` returns false to skip a node's children;
+ * `leave` runs after them.
+ */
+function visit(root: HNode, enter: (n: HNode) => boolean, leave?: (n: HNode) => void): void {
+  const stack: { node: HNode; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length) {
+    const { node, leaving } = stack.pop()!;
+    if (leaving) {
+      leave?.(node);
+      continue;
+    }
+    if (!enter(node)) continue;
+    if (leave) stack.push({ node, leaving: true });
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], leaving: false });
+  }
+}
+
 /** Text of a subtree exactly as written (for <pre>), skipping dropped elements. */
-function rawText(node: HNode): string {
-  if (node.type === "text") return node.data ?? "";
-  if (isElement(node) && isDropped(node)) return "";
-  if (node.name === "br") return "\n";
-  return (node.children ?? []).map(rawText).join("");
+function rawText(root: HNode): string {
+  let out = "";
+  visit(root, (node) => {
+    if (node.type === "text") out += node.data ?? "";
+    else if (isElement(node) && isDropped(node)) return false;
+    else if (node.name === "br") out += "\n";
+    return true;
+  });
+  return out;
 }
 
 const collapse = (s: string) => s.replace(/[ \t\n\r\f]+/g, " ").trim();
@@ -78,28 +102,29 @@ export function renderBlocks(root: HNode): string[] {
     if (text) blocks.push(text);
     inline = "";
   };
-  const walk = (node: HNode) => {
+  const enter = (node: HNode): boolean => {
     if (node.type === "text") {
       inline += node.data ?? "";
-      return;
+      return false;
     }
-    if (node.type !== "tag" && node.type !== "root") return; // comments, directives, script, style, CDATA
-    if (node.type === "tag" && isDropped(node)) return;
+    if (node.type !== "tag" && node.type !== "root") return false; // comments, directives, script, style, CDATA
+    if (node.type === "tag" && isDropped(node)) return false;
     const name = node.name ?? "";
     if (name === "pre") {
       flush();
       const text = rawText(node).replace(/^\r?\n/, "").trimEnd();
       if (text.trim()) blocks.push(text);
-      return;
+      return false;
     }
     if (CELLS.has(name)) inline += " ";
-    const block = BLOCKS.has(name);
-    if (block) flush();
-    for (const child of node.children ?? []) walk(child);
-    if (block) flush();
-    else if (CELLS.has(name)) inline += " ";
+    else if (BLOCKS.has(name)) flush();
+    return true;
   };
-  walk(root);
+  const leave = (node: HNode) => {
+    if (CELLS.has(node.name ?? "")) inline += " ";
+    else if (BLOCKS.has(node.name ?? "")) flush();
+  };
+  visit(root, enter, leave);
   flush();
   return blocks;
 }
@@ -112,20 +137,21 @@ export function htmlFragmentToText(html: string): string {
 /** All elements named `name` in document order, not looking inside dropped subtrees when `skipDropped`. */
 export function findAll(root: HNode, name: string, skipDropped = false): HNode[] {
   const out: HNode[] = [];
-  const walk = (node: HNode) => {
-    if (isElement(node)) {
-      if (skipDropped && isDropped(node)) return;
-      if (node.name === name) out.push(node);
-    }
-    for (const child of node.children ?? []) walk(child);
-  };
-  walk(root);
+  visit(root, (node) => {
+    if (!isElement(node)) return true;
+    if (skipDropped && isDropped(node)) return false;
+    if (node.name === name) out.push(node);
+    return true;
+  });
   return out;
 }
 
-/** Collapsed text content of an element (for <title>, <h1> and the like). */
-export function textOf(node: HNode): string {
-  if (node.type === "text") return node.data ?? "";
-  if (node.type === "script" || node.type === "style") return "";
-  return collapse((node.children ?? []).map(textOf).join(""));
+/** Collapsed text content of an element (for <title>, <h1> and the like); script and style excluded. */
+export function textOf(root: HNode): string {
+  let out = "";
+  visit(root, (node) => {
+    if (node.type === "text") out += node.data ?? "";
+    return node.type !== "script" && node.type !== "style";
+  });
+  return collapse(out);
 }
