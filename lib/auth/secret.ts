@@ -12,13 +12,19 @@ const SETTING_KEY = "auth_secret";
 
 let cached: string | undefined;
 
+/** A configured secret must be long enough not to be guessable; returns the reason it is not, or null. */
+export function configuredSecretProblem(value: string): string | null {
+  return value.length < MIN_SECRET_LENGTH
+    ? `NEXTAUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; refusing to sign sessions with a guessable secret.`
+    : null;
+}
+
 export async function getAuthSecret(): Promise<string> {
   if (cached) return cached;
   const configured = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (configured !== undefined && configured !== "") {
-    if (configured.length < MIN_SECRET_LENGTH) {
-      throw new Error(`NEXTAUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; refusing to sign sessions with a guessable secret.`);
-    }
+    const problem = configuredSecretProblem(configured);
+    if (problem) throw new Error(problem);
     cached = configured;
     return cached;
   }

@@ -1,0 +1,215 @@
+// Editor benchmark: the document page (reading view + claims list + side panel) with 1,000, 5,000 and
+// 20,000 claims on sample document 001, against a floor measured in the same run: a static HTML page
+// with the same text and the same highlights painted with the CSS Custom Highlight API and nothing else.
+// Writes bench/results/editor.json. Needs a production build (`npm run build`).
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+
+const COUNTS = [1000, 5000, 20000];
+const LOADS = Number(process.env.BENCH_LOADS ?? 7); // medians of at least 5 loads
+const ADDS = 7;
+const PORT = 3200;
+const FLOOR_PORT = 3201;
+const DATA = path.resolve(".data/bench-editor");
+const BENCH_EMAIL = "bench@attest.example";
+const BENCH_PASSWORD = "benchmark passphrase 2026";
+const TYPE_COLORS = ["#d1495b", "#2e86ab", "#66a182"];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const round = (x) => Math.round(x * 10) / 10;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+// 1. Seed a fresh embedded database.
+rmSync(DATA, { recursive: true, force: true });
+mkdirSync(DATA, { recursive: true });
+console.log("seeding", COUNTS.join(", "), "claims …");
+const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed-editor.ts", DATA, COUNTS.join(",")], { stdio: "inherit" });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+const targets = JSON.parse(readFileSync(path.join(DATA, "seed.json"), "utf8"));
+const text = readFileSync(path.join(DATA, "text.txt"), "utf8");
+
+// 2. The app, and the floor pages.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  env: { ...process.env, ATTEST_DATA_DIR: DATA, ATTEST_DEMO: "0", NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: "" },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const floorPages = Object.fromEntries(COUNTS.map((n) => [n, floorHtml(text, JSON.parse(readFileSync(path.join(DATA, `spans-${n}.json`), "utf8")))]));
+const floor = createServer((req, res) => {
+  const n = Number((req.url ?? "").replace(/\D/g, ""));
+  res.writeHead(floorPages[n] ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+  res.end(floorPages[n] ?? "");
+}).listen(FLOOR_PORT, "127.0.0.1");
+
+function floorHtml(text, spans) {
+  const paragraphs = [];
+  const re = /\n{2,}/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) { paragraphs.push([last, m.index]); last = m.index + m[0].length; }
+  paragraphs.push([last, text.length]);
+  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+p{white-space:pre-wrap;content-visibility:auto;contain-intrinsic-size:auto 3em}
+${TYPE_COLORS.map((c, i) => `::highlight(t${i}){background-color:${c}40}`).join("\n")}
+</style></head><body><div id="doc">${paragraphs.map(([a, b]) => `<p data-s="${a}">${esc(text.slice(a, b))}</p>`).join("")}</div>
+<script>
+const spans=${JSON.stringify(spans)};const text=${JSON.stringify(text)};
+const ps=[...document.querySelectorAll("#doc p")].map(p=>({s:+p.dataset.s,node:p.firstChild,len:p.textContent.length}));
+const astral=[];for(let i=0,cp=0;i<text.length;i++,cp++){const c=text.charCodeAt(i);if(c>=0xd800&&c<=0xdbff){astral.push(cp);i++;}}
+const u16=(cp)=>{let lo=0,hi=astral.length;while(lo<hi){const m=(lo+hi)>>1;if(astral[m]<cp)lo=m+1;else hi=m;}return cp+lo;};
+const at=(u)=>{let lo=0,hi=ps.length-1;while(lo<hi){const m=(lo+hi+1)>>1;if(ps[m].s<=u)lo=m;else hi=m-1;}const p=ps[lo];return [p.node,Math.max(0,Math.min(p.len,u-p.s))];};
+const hs=[0,1,2].map(()=>new Highlight());
+for(const [s,e,t] of spans){const r=new Range();const a=at(u16(s)),b=at(u16(e));r.setStart(a[0],a[1]);r.setEnd(b[0],b[1]);hs[t].add(r);}
+hs.forEach((h,i)=>CSS.highlights.set("t"+i,h));
+requestAnimationFrame(()=>requestAnimationFrame(()=>{window.__paintedAt=performance.now();}));
+</script></body></html>`;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${PORT}/signin`)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+/** Records the moment the reading view reports its highlights painted, after two animation frames. */
+const APP_PROBE = () => {
+  const check = () => {
+    const el = document.querySelector('[data-testid="reading-view"][data-ready="true"]');
+    if (el && !window.__paintedAt) requestAnimationFrame(() => requestAnimationFrame(() => { window.__paintedAt = performance.now(); }));
+    return Boolean(el);
+  };
+  new MutationObserver((_, obs) => { if (check()) obs.disconnect(); }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"] });
+};
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function loadTimes(context, url, probe) {
+  const times = [];
+  let heap = 0;
+  for (let i = 0; i <= LOADS; i++) {
+    const page = await context.newPage();
+    if (probe) await page.addInitScript(probe);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__paintedAt, null, { timeout: 60_000, polling: 50 });
+    const t = await page.evaluate(() => window.__paintedAt);
+    if (i > 0) times.push(t); // the first load warms the server's caches
+    if (i === LOADS) heap = await heapMB(page);
+    await page.close();
+  }
+  return { ms: median(times), heap, all: times.map(round) };
+}
+
+/** Selects a run of characters in the i-th long paragraph, presses 1 (first claim type), times save -> painted. */
+async function addOneTimes(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="reading-view"][data-ready="true"]', { timeout: 60_000 });
+  const times = [];
+  for (let i = 0; i < ADDS; i++) {
+    const box = await page.evaluate((i) => {
+      const ps = [...document.querySelectorAll('[data-testid="reading-view"] p')].filter((p) => (p.textContent ?? "").length > 200);
+      const p = ps[(i * 7) % ps.length];
+      p.scrollIntoView({ block: "center" });
+      const node = p.firstChild;
+      const r = document.createRange();
+      r.setStart(node, 10); r.setEnd(node, 11);
+      const a = r.getClientRects()[0];
+      r.setStart(node, 40); r.setEnd(node, 41);
+      const b = r.getClientRects()[0];
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    }, i);
+    await page.mouse.move(box.x1, box.y1);
+    await page.mouse.down();
+    await page.mouse.move(box.x2, box.y2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForSelector('[data-testid="selection-popover"]');
+    await page.keyboard.press("1");
+    await page.waitForSelector('[data-testid="save-claim"]');
+    const ms = await page.evaluate(() => new Promise((resolve) => {
+      const view = document.querySelector('[data-testid="reading-view"]');
+      const before = view.getAttribute("data-painted-count");
+      const t0 = performance.now();
+      new MutationObserver((_, obs) => {
+        if (view.getAttribute("data-painted-count") !== before) {
+          obs.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+        }
+      }).observe(view, { attributes: true, attributeFilter: ["data-painted-count"] });
+      document.querySelector('[data-testid="save-claim"]').click();
+    }));
+    times.push(ms);
+    await page.waitForSelector('[data-testid="claim-panel"]', { state: "detached" });
+  }
+  await page.close();
+  return { ms: median(times), all: times.map(round) };
+}
+
+let exitCode = 0;
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") ? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const login = await context.newPage();
+  await login.goto(`http://127.0.0.1:${PORT}/signin`);
+  await login.getByLabel("E-mail").fill(BENCH_EMAIL);
+  await login.getByLabel("Password").fill(BENCH_PASSWORD);
+  await login.getByRole("button", { name: "Sign in" }).click();
+  await login.waitForURL(/\/projects$/);
+  await login.close();
+
+  const runs = [];
+  for (const n of COUNTS) {
+    const { projectId, documentId } = targets[String(n)];
+    const url = `http://127.0.0.1:${PORT}/projects/${projectId}/documents/${documentId}`;
+    const app = await loadTimes(context, url, APP_PROBE);
+    const fl = await loadTimes(context, `http://127.0.0.1:${FLOOR_PORT}/floor-${n}`, null);
+    const add = await addOneTimes(context, url);
+    const run = { claims: n, paintedMs: round(app.ms), floorMs: round(fl.ms), addOneMs: round(add.ms), heapMB: round(app.heap), floorHeapMB: round(fl.heap), ratioToFloor: round(app.ms / fl.ms * 100) / 100, samples: { paintedMs: app.all, floorMs: fl.all, addOneMs: add.all } };
+    console.log(JSON.stringify(run));
+    runs.push(run);
+  }
+  await browser.close();
+  const at = (n) => runs.find((r) => r.claims === n);
+  const result = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    date: new Date().toISOString(),
+    document: "sample 001 (120 KB)",
+    loadsPerMedian: LOADS,
+    runs,
+    checks: {
+      within3xFloorAt5000: at(5000).paintedMs <= 3 * at(5000).floorMs,
+      within3xFloorAt20000: at(20000).paintedMs <= 3 * at(20000).floorMs,
+      slowdown20000vs1000: round(at(20000).paintedMs / at(1000).paintedMs * 100) / 100,
+      slowdownWithin1_3x: at(20000).paintedMs <= 1.3 * at(1000).paintedMs,
+      addOneWithin50msAt5000: at(5000).addOneMs <= 50,
+    },
+  };
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/editor.json", `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result.checks, null, 2));
+} catch (err) {
+  console.error(err);
+  exitCode = 1;
+} finally {
+  server.kill("SIGTERM");
+  floor.close();
+}
+process.exit(exitCode);
