@@ -107,6 +107,8 @@ async function loadTimes(context, url, probe) {
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => window.__paintedAt, null, { timeout: 60_000, polling: 50 });
     const t = await page.evaluate(() => window.__paintedAt);
+    const nav = await page.evaluate(() => { const n = performance.getEntriesByType("navigation")[0]; return { ttfb: n.responseStart, html: n.responseEnd, dcl: n.domContentLoadedEventEnd, bytes: n.transferSize, marks: performance.getEntriesByType("mark").map((m) => `${m.name}@${Math.round(m.startTime)}`).join(" ") }; });
+    if (process.env.BENCH_VERBOSE) console.log(url, Math.round(t), JSON.stringify(nav));
     if (i > 0) times.push(t); // the first load warms the server's caches
     if (i === LOADS) heap = await heapMB(page);
     await page.close();

@@ -6,10 +6,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodePointIndex } from "@/lib/core/offsets";
+import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import { ReadingView, type ReadingViewHandle } from "@/components/editor/ReadingView";
 import type { PaintClaim } from "@/components/editor/painter";
 import { createClaimAction, deleteClaimAction, getClaimAction, restoreClaimAction, updateClaimAction } from "@/app/projects/actions";
-import { ClaimPanel } from "./ClaimPanel";
+import dynamic from "next/dynamic";
 import { ClaimsList } from "./ClaimsList";
 import { SelectionPopover } from "./SelectionPopover";
 import { OverlapChooser } from "./OverlapChooser";
@@ -29,8 +30,29 @@ const toCompact = (c: FullClaim): CompactClaim => ({
 });
 
 function byStart(a: CompactClaim, b: CompactClaim) {
-  return (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || a.id.localeCompare(b.id);
+  return (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/** Inserts into a list kept in reading order without re-sorting it (binary search). */
+function insertSorted(list: CompactClaim[], c: CompactClaim): CompactClaim[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart(list[mid]!, c) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), c, ...list.slice(lo)];
+}
+
+/** PaintClaims are derived once per claim object, so unchanged claims compare equal by identity. */
+const paintCache = new WeakMap<CompactClaim, PaintClaim>();
+
+/** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
+const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel), {
+  ssr: false,
+  loading: () => <div className="claim-panel" aria-busy="true">Loading the claim form…</div>,
+});
 
 export function AnnotationWorkspace(props: {
   projectId: string;
@@ -38,15 +60,17 @@ export function AnnotationWorkspace(props: {
   text: string;
   published: string;
   claimTypes: ClaimTypeInfo[];
-  initialClaims: CompactClaim[];
+  packedClaims: PackedClaims;
   members: { id: string; name: string }[];
   currentUserId: string;
   canCreate: boolean;
   canEditAny: boolean;
 }) {
   const { projectId, documentId, text } = props;
+  if (typeof window !== "undefined" && !performance.getEntriesByName("workspace:render").length) performance.mark("workspace:render");
+  useEffect(() => void performance.mark("workspace:mounted"), []);
   const viewRef = useRef<ReadingViewHandle>(null);
-  const [claims, setClaims] = useState<CompactClaim[]>(props.initialClaims);
+  const [claims, setClaims] = useState<CompactClaim[]>(() => unpackClaims(props.packedClaims));
   const [selection, setSelection] = useState<(SpanDraft & { rect?: { x: number; y: number } }) | null>(null);
   const [panel, setPanel] = useState<PanelState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +85,15 @@ export function AnnotationWorkspace(props: {
   const reference = useMemo(() => referenceFrom(props.published), [props.published]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const paintClaims = useMemo<PaintClaim[]>(
-    () => claims.map((c) => ({ id: c.id, typeKey: types.get(c.typeId)?.key ?? "other", color: types.get(c.typeId)?.color ?? "#999999", spans: c.spans.map(([start, end]) => ({ start, end })) })),
+    () => claims.map((c) => {
+      let p = paintCache.get(c);
+      if (!p) {
+        const t = types.get(c.typeId);
+        p = { id: c.id, typeKey: t?.key ?? "other", color: t?.color ?? "#999999", spans: c.spans.map(([start, end]) => ({ start, end })) };
+        paintCache.set(c, p);
+      }
+      return p;
+    }),
     [claims, types],
   );
   const focusedId = panel?.mode === "edit" ? panel.claim.id : null;
@@ -95,16 +127,25 @@ export function AnnotationWorkspace(props: {
     setBusy(true);
     setError(null);
     const spans = panel.spans.map(({ start, end, exact }) => ({ start, end, exact }));
+    // A new claim is painted at once, marked pending, and replaced by the saved one (or removed on failure).
+    const pendingId = panel.mode === "new" ? `pending-${crypto.randomUUID()}` : null;
+    if (pendingId && panel.mode === "new") {
+      const pending: CompactClaim = { id: pendingId, typeId: panel.typeId, authorId: props.currentUserId, status: "draft", version: 0, spans: spans.map((s) => [s.start, s.end] as [number, number]) };
+      setClaims((cs) => insertSorted(cs, pending));
+    }
     const res = panel.mode === "new"
       ? await createClaimAction(projectId, { documentId, claimTypeId: panel.typeId, spans, values: panel.values, note: panel.note, idempotencyKey: crypto.randomUUID() })
       : await updateClaimAction(projectId, { claimId: panel.claim.id, version: panel.claim.version, spans, values: panel.values, note: panel.note });
     setBusy(false);
-    if (!res.ok) return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
+    if (!res.ok) {
+      if (pendingId) setClaims((cs) => cs.filter((c) => c.id !== pendingId));
+      return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
+    }
     const saved = res.data as FullClaim;
-    setClaims((cs) => [...cs.filter((c) => c.id !== saved.id), toCompact(saved)].sort(byStart));
+    setClaims((cs) => insertSorted(cs.filter((c) => c.id !== saved.id && c.id !== pendingId), toCompact(saved)));
     setPanel(null);
     setToast({ message: panel.mode === "new" ? "Claim saved." : "Changes saved." });
-  }, [panel, busy, projectId, documentId]);
+  }, [panel, busy, projectId, documentId, props.currentUserId]);
 
   const remove = useCallback(async () => {
     if (!panel || panel.mode !== "edit") return;
@@ -120,7 +161,7 @@ export function AnnotationWorkspace(props: {
       message: "Claim deleted.",
       undo: async () => {
         const back = await restoreClaimAction(projectId, { claimId: claim.id, version: deletedVersion });
-        if (back.ok) setClaims((cs) => [...cs, toCompact(back.data as FullClaim)].sort(byStart));
+        if (back.ok) setClaims((cs) => insertSorted(cs, toCompact(back.data as FullClaim)));
         else setToast({ message: back.error.message });
       },
     });

@@ -81,6 +81,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!editor || editor.isDestroyed || !container) return;
+    performance.mark("reading-view:editor-ready");
     const root = editor.view.dom;
     const locator = new TextDomLocator(model, browserTextDom(root));
     const painter = new CssHighlightPainter(locator, browserPainterEnv(document, prefix), { prefix });
@@ -89,6 +90,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
     paintedRef.current = latest.current.claims;
     painter.paint(latest.current.claims);
     painter.setFocus(latest.current.focusedClaimId ?? null);
+    performance.mark("reading-view:painted");
     syncStatus();
     // Ranges collapse when their text leaves the document, even if it comes straight back:
     // ProseMirror re-rendering paragraphs, or EditorContent re-parenting the view (it does on

@@ -108,6 +108,11 @@ function toView(row: ClaimRow, authorName: string): ClaimView {
   return { ...row, values: row.values as Record<string, unknown>, status: row.status, authorName };
 }
 
+/** Every change to a document's claims bumps its counter, in the same transaction. */
+async function bumpClaimsVersion(tx: Tx, documentId: string) {
+  await tx.document.update({ where: { id: documentId }, data: { claimsVersion: { increment: 1 } }, select: { id: true } });
+}
+
 async function writeSpans(tx: Tx, claimId: string, spans: StoredSpan[]) {
   await tx.claimSpan.createMany({ data: spans.map((s, ordinal) => ({ id: newId(), claimId, ordinal, ...s })) });
 }
@@ -149,6 +154,7 @@ export async function createClaim(userId: string, projectId: string, input: unkn
         },
       });
       await writeSpans(tx, id, spans);
+      await bumpClaimsVersion(tx, data.documentId);
       await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.create", objectType: "claim", objectId: id, after: { claimTypeId: data.claimTypeId, spans, values, note: data.note } });
     });
   } catch (err) {
@@ -210,6 +216,7 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
       await tx.claimSpan.deleteMany({ where: { claimId: data.claimId } });
       await writeSpans(tx, data.claimId, spans);
     }
+    await bumpClaimsVersion(tx, current.documentId);
     await recordAuditEvent(tx, {
       projectId, actorId: userId, action: "claim.update", objectType: "claim", objectId: data.claimId,
       before: { version: current.version, values: current.values, spans: current.spans, note: current.note },
@@ -228,7 +235,7 @@ export async function deleteClaim(userId: string, projectId: string, input: unkn
   const db = await getDb();
   await authorize(db, userId, projectId, "claim.deleteOwn");
   const data = parseInput(DeleteClaimInput, input);
-  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: { authorId: true, version: true } });
+  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: { authorId: true, version: true, documentId: true } });
   if (!current) throw new AppError("not_found");
   if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
   return db.$transaction(async (tx) => {
@@ -237,6 +244,7 @@ export async function deleteClaim(userId: string, projectId: string, input: unkn
       data: { deletedAt: new Date(), version: { increment: 1 }, updatedAt: new Date() },
     });
     if (res.count === 0) throw new AppError("conflict", "This claim changed after you opened it; reload before deleting.");
+    await bumpClaimsVersion(tx, current.documentId);
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.delete", objectType: "claim", objectId: data.claimId, before: { version: data.version } });
     return { claimId: data.claimId, version: data.version + 1 };
   });
@@ -247,7 +255,7 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
   const db = await getDb();
   await authorize(db, userId, projectId, "claim.deleteOwn");
   const data = parseInput(DeleteClaimInput, input);
-  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: { authorId: true, deletedAt: true } });
+  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: { authorId: true, deletedAt: true, documentId: true } });
   if (!current || !current.deletedAt) throw new AppError("not_found");
   if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
   await db.$transaction(async (tx) => {
@@ -256,6 +264,7 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
       data: { deletedAt: null, version: { increment: 1 }, updatedAt: new Date() },
     });
     if (res.count === 0) throw new AppError("conflict");
+    await bumpClaimsVersion(tx, current.documentId);
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.restore", objectType: "claim", objectId: data.claimId });
   });
   return getClaim(userId, projectId, data.claimId);

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageUser, orNotFound } from "@/lib/server/page";
-import { getDocument } from "@/lib/services/documents";
-import { listClaimTypes } from "@/lib/services/claim-types";
-import { listDocumentClaims, listProjectMembersForFilter } from "@/lib/services/claim-lists";
+import { getDocumentPage } from "@/lib/services/document-page";
 import { can } from "@/lib/auth/permissions";
 import { AnnotationWorkspace } from "@/components/annotate/AnnotationWorkspace";
 import { DocumentDetails } from "@/components/annotate/DocumentDetails";
@@ -15,12 +13,7 @@ type Props = { params: Promise<{ projectId: string; documentId: string }> };
 export default async function DocumentPage({ params }: Props) {
   const { projectId, documentId } = await params;
   const user = await pageUser(`/projects/${projectId}/documents/${documentId}`);
-  const { access, document } = await orNotFound(() => getDocument(user.id, projectId, documentId));
-  const [types, claims, members] = await Promise.all([
-    listClaimTypes(user.id, projectId, { includeArchived: true }),
-    listDocumentClaims(user.id, projectId, documentId),
-    listProjectMembersForFilter(user.id, projectId),
-  ]);
+  const { access, document, claims, claimTypes, members } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
   const { text, importReport, ...meta } = document;
   return (
     <div className="document-page">
@@ -38,8 +31,8 @@ export default async function DocumentPage({ params }: Props) {
         documentId={documentId}
         text={text}
         published={meta.published}
-        claimTypes={types}
-        initialClaims={claims}
+        claimTypes={claimTypes}
+        packedClaims={claims}
         members={members}
         currentUserId={user.id}
         canCreate={can(access.role, "claim.create")}

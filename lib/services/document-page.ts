@@ -1,0 +1,42 @@
+/** Everything the document page shows, behind one authorization: the document, its claims, types, members. */
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/authorize";
+import { ClaimTypeDefinitionSchema } from "@/lib/core/claim-types";
+import { documentClaimsSnapshot } from "./claim-snapshots";
+
+export async function getDocumentPage(userId: string, projectId: string, documentId: string) {
+  const db = await getDb();
+  const access = await authorize(db, userId, projectId, "project.view");
+  const doc = await db.document.findFirst({
+    where: { id: documentId, projectId },
+    select: {
+      id: true, title: true, authors: true, publisher: true, published: true, publishedPrecision: true, url: true,
+      language: true, text: true, textLength: true, sourceFileName: true, sourceFormat: true, importReport: true,
+      version: true, claimsVersion: true, createdAt: true, originalText: true,
+      _count: { select: { claims: { where: { deletedAt: null } } } },
+    },
+  });
+  if (!doc) throw new AppError("not_found");
+  const [claims, types, members] = await Promise.all([
+    documentClaimsSnapshot(db, projectId, documentId, doc.claimsVersion),
+    db.claimType.findMany({
+      where: { projectId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, key: true, name: true, color: true, currentVersion: true, archived: true, versions: { select: { version: true, definition: true } } },
+    }),
+    db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } } }),
+  ]);
+  const { originalText, _count, claimsVersion: _cv, ...document } = doc;
+  return {
+    access,
+    document: { ...document, hasOriginal: originalText !== null, claimCount: _count.claims },
+    claims,
+    claimTypes: types.map(({ versions, ...t }) => ({
+      ...t,
+      definition: ClaimTypeDefinitionSchema.parse(versions.find((v) => v.version === t.currentVersion)!.definition),
+    })),
+    members: members.map((m) => m.user),
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { packClaims, unpackClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
+
+const claim = fc.record({
+  id: fc.uuid(),
+  typeId: fc.constantFrom("t1", "t2", "t3"),
+  authorId: fc.constantFrom("a", "b"),
+  status: fc.constantFrom("draft", "submitted", "approved", "rejected"),
+  version: fc.integer({ min: 1, max: 50 }),
+  spans: fc.array(fc.tuple(fc.nat(10_000), fc.nat(10_000)).map(([a, b]) => [Math.min(a, b), Math.max(a, b) + 1] as [number, number]), { minLength: 1, maxLength: 4 }),
+}) as fc.Arbitrary<UnpackedClaim>;
+
+describe("packed claims", () => {
+  it("round-trips any list of claims exactly, in order", () => {
+    fc.assert(fc.property(fc.array(claim, { maxLength: 40 }), (claims) => {
+      expect(unpackClaims(packClaims(claims))).toEqual(claims);
+    }));
+  });
+  it("stores each type and author once", () => {
+    const p = packClaims([
+      { id: "1", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] },
+      { id: "2", typeId: "t", authorId: "a", status: "approved", version: 2, spans: [[3, 4], [8, 9]] },
+    ]);
+    expect(p).toMatchObject({ typeIds: ["t"], authorIds: ["a"], type: [0, 0], status: [0, 2], spanCount: [1, 2], spans: [0, 1, 3, 4, 8, 9] });
+  });
+});
