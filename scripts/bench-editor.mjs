@@ -68,7 +68,7 @@ const at=(u)=>{let lo=0,hi=ps.length-1;while(lo<hi){const m=(lo+hi+1)>>1;if(ps[m
 const hs=[0,1,2].map(()=>new Highlight());
 for(const [s,e,t] of spans){const r=new Range();const a=at(u16(s)),b=at(u16(e));r.setStart(a[0],a[1]);r.setEnd(b[0],b[1]);hs[t].add(r);}
 hs.forEach((h,i)=>CSS.highlights.set("t"+i,h));
-requestAnimationFrame(()=>requestAnimationFrame(()=>{window.__paintedAt=performance.now();}));
+requestAnimationFrame(()=>requestAnimationFrame(()=>{window.__resolvePainted(performance.now());}));
 </script></body></html>`;
 }
 
@@ -80,14 +80,23 @@ async function waitForServer() {
   throw new Error("server did not start");
 }
 
-/** Records the moment the reading view reports its highlights painted, after two animation frames. */
-const APP_PROBE = () => {
-  const check = () => {
-    const el = document.querySelector('[data-testid="reading-view"][data-ready="true"]');
-    if (el && !window.__paintedAt) requestAnimationFrame(() => requestAnimationFrame(() => { window.__paintedAt = performance.now(); }));
-    return Boolean(el);
+/**
+ * Injected before any page script: a promise that resolves with the time highlights were painted.
+ * The app page is checked once per animation frame for the reading view's data-ready flag, then two
+ * more frames are awaited (the frame that paints them); the floor page resolves it itself the same way.
+ * Nothing polls the page from outside while it loads.
+ */
+const PROBE = ({ watchApp }) => {
+  window.__painted = new Promise((resolve) => {
+    window.__resolvePainted = resolve;
+  });
+  if (!watchApp) return;
+  const tick = () => {
+    if (document.querySelector('[data-testid="reading-view"][data-ready="true"]')) {
+      requestAnimationFrame(() => requestAnimationFrame(() => window.__resolvePainted(performance.now())));
+    } else requestAnimationFrame(tick);
   };
-  new MutationObserver((_, obs) => { if (check()) obs.disconnect(); }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"] });
+  requestAnimationFrame(tick);
 };
 
 async function heapMB(page) {
@@ -103,10 +112,9 @@ async function loadTimes(context, url, probe) {
   let heap = 0;
   for (let i = 0; i <= LOADS; i++) {
     const page = await context.newPage();
-    if (probe) await page.addInitScript(probe);
+    await page.addInitScript(PROBE, { watchApp: probe });
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => window.__paintedAt, null, { timeout: 60_000, polling: 50 });
-    const t = await page.evaluate(() => window.__paintedAt);
+    const t = await page.evaluate(() => window.__painted);
     const nav = await page.evaluate(() => { const n = performance.getEntriesByType("navigation")[0]; return { ttfb: n.responseStart, html: n.responseEnd, dcl: n.domContentLoadedEventEnd, bytes: n.transferSize, marks: performance.getEntriesByType("mark").map((m) => `${m.name}@${Math.round(m.startTime)}`).join(" ") }; });
     if (process.env.BENCH_VERBOSE) console.log(url, Math.round(t), JSON.stringify(nav));
     if (i > 0) times.push(t); // the first load warms the server's caches
@@ -181,8 +189,8 @@ try {
   for (const n of COUNTS) {
     const { projectId, documentId } = targets[String(n)];
     const url = `http://127.0.0.1:${PORT}/projects/${projectId}/documents/${documentId}`;
-    const app = await loadTimes(context, url, APP_PROBE);
-    const fl = await loadTimes(context, `http://127.0.0.1:${FLOOR_PORT}/floor-${n}`, null);
+    const app = await loadTimes(context, url, true);
+    const fl = await loadTimes(context, `http://127.0.0.1:${FLOOR_PORT}/floor-${n}`, false);
     const add = await addOneTimes(context, url);
     const run = { claims: n, paintedMs: round(app.ms), floorMs: round(fl.ms), addOneMs: round(add.ms), heapMB: round(app.heap), floorHeapMB: round(fl.heap), ratioToFloor: round(app.ms / fl.ms * 100) / 100, samples: { paintedMs: app.all, floorMs: fl.all, addOneMs: add.all } };
     console.log(JSON.stringify(run));

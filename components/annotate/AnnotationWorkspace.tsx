@@ -70,7 +70,11 @@ export function AnnotationWorkspace(props: {
   if (typeof window !== "undefined" && !performance.getEntriesByName("workspace:render").length) performance.mark("workspace:render");
   useEffect(() => void performance.mark("workspace:mounted"), []);
   const viewRef = useRef<ReadingViewHandle>(null);
-  const [claims, setClaims] = useState<CompactClaim[]>(() => unpackClaims(props.packedClaims));
+  // Claims are unpacked in the browser only: server rendering has nothing to draw with them (highlights
+  // are painted on the client), and unpacking 20,000 claims per request there would only cost time.
+  const [claims, setClaims] = useState<CompactClaim[]>(() => (typeof window === "undefined" ? [] : unpackClaims(props.packedClaims)));
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [selection, setSelection] = useState<(SpanDraft & { rect?: { x: number; y: number } }) | null>(null);
   const [panel, setPanel] = useState<PanelState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -264,7 +268,7 @@ export function AnnotationWorkspace(props: {
             {error && <p role="alert" className="error">{error.message}</p>}
           </div>
         )}
-        <ClaimsList claims={claims} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
+        <ClaimsList claims={hydrated ? claims : []} total={hydrated ? claims.length : props.packedClaims.count} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
           onOpen={(c) => void openClaim(c.id, true)} />
       </div>
       {toast && <UndoToast toast={toast} onDone={() => setToast(null)} />}

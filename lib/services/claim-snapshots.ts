@@ -22,7 +22,7 @@ const cache = (holder.__attestClaimSnapshots ??= new Map());
 
 function cachedClaims(): number {
   let n = 0;
-  for (const e of cache.values()) n += e.packed.ids.length;
+  for (const e of cache.values()) n += e.packed.count;
   return n;
 }
 

@@ -17,11 +17,14 @@ describe("packed claims", () => {
       expect(unpackClaims(packClaims(claims))).toEqual(claims);
     }));
   });
+  it("refuses an id that would break the joined form", () => {
+    expect(() => packClaims([{ id: "a,b", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] }])).toThrow(/comma/);
+  });
   it("stores each type and author once", () => {
     const p = packClaims([
       { id: "1", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] },
       { id: "2", typeId: "t", authorId: "a", status: "approved", version: 2, spans: [[3, 4], [8, 9]] },
     ]);
-    expect(p).toMatchObject({ typeIds: ["t"], authorIds: ["a"], type: [0, 0], status: [0, 2], spanCount: [1, 2], spans: [0, 1, 3, 4, 8, 9] });
+    expect(p).toMatchObject({ typeIds: ["t"], authorIds: ["a"], count: 2, ids: "1,2", type: [0, 0], status: [0, 2], spanCount: [1, 2], spans: [0, 1, 3, 4, 8, 9] });
   });
 });
