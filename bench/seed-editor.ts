@@ -69,13 +69,14 @@ async function main() {
         const len = 5 + Math.floor(rand() * 75);
         const start = Math.floor(rand() * (index.length - len));
         const sel = makeSelector(text, index, start, start + len);
-        claims.push({ id, projectId, documentId, claimTypeId: typeIds[i % typeIds.length]!, claimTypeVersion: 1, values: {}, authorId: userId });
+        claims.push({ id, seq: i + 1, projectId, documentId, claimTypeId: typeIds[i % typeIds.length]!, claimTypeVersion: 1, values: {}, authorId: userId });
         spans.push({ id: newId(), claimId: id, ordinal: 0, ...sel });
         allSpans.push([sel.start, sel.end, i % typeIds.length]);
       }
       await p.claim.createMany({ data: claims });
       await p.claimSpan.createMany({ data: spans });
     }
+    await p.document.update({ where: { id: documentId }, data: { claimSeq: count } });
     out[String(count)] = { projectId, documentId };
     writeFileSync(path.join(dataDir, `spans-${count}.json`), JSON.stringify(allSpans));
   }

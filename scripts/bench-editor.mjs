@@ -107,21 +107,41 @@ async function heapMB(page) {
   return usedSize / 1024 / 1024;
 }
 
-async function loadTimes(context, url, probe) {
-  const times = [];
-  let heap = 0;
-  for (let i = 0; i <= LOADS; i++) {
-    const page = await context.newPage();
-    await page.addInitScript(PROBE, { watchApp: probe });
-    await page.goto(url, { waitUntil: "commit" });
-    const t = await page.evaluate(() => window.__painted);
-    const nav = await page.evaluate(() => { const n = performance.getEntriesByType("navigation")[0]; return { ttfb: n.responseStart, html: n.responseEnd, dcl: n.domContentLoadedEventEnd, bytes: n.transferSize, marks: performance.getEntriesByType("mark").map((m) => `${m.name}@${Math.round(m.startTime)}`).join(" ") }; });
-    if (process.env.BENCH_VERBOSE) console.log(url, Math.round(t), JSON.stringify(nav));
-    if (i > 0) times.push(t); // the first load warms the server's caches
-    if (i === LOADS) heap = await heapMB(page);
-    await page.close();
+/** One load: navigation to painted, in ms since navigation start. */
+async function loadOnce(context, url, watchApp, measureHeap) {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE, { watchApp });
+  await page.goto(url, { waitUntil: "commit" });
+  const t = await page.evaluate(() => window.__painted);
+  if (process.env.BENCH_VERBOSE && watchApp) {
+    const nav = await page.evaluate(() => { const n = performance.getEntriesByType("navigation")[0]; return { ttfb: Math.round(n.responseStart), html: Math.round(n.responseEnd), dcl: Math.round(n.domContentLoadedEventEnd), marks: performance.getEntriesByType("mark").map((m) => `${m.name}@${Math.round(m.startTime)}`).join(" ") }; });
+    console.log(Math.round(t), JSON.stringify(nav));
   }
-  return { ms: median(times), heap, all: times.map(round) };
+  const heap = measureHeap ? await heapMB(page) : 0;
+  await page.close();
+  return { t, heap };
+}
+
+/**
+ * App and floor loads alternate, so both see the same machine state; the first WARMUP pairs warm the
+ * server's caches and the browser's code cache and are not counted.
+ */
+const WARMUP = 2;
+async function pairedLoads(context, appUrl, floorUrl) {
+  const app = [];
+  const fl = [];
+  let appHeap = 0;
+  let floorHeap = 0;
+  for (let i = 0; i < WARMUP + LOADS; i++) {
+    const last = i === WARMUP + LOADS - 1;
+    const a = await loadOnce(context, appUrl, true, last);
+    const f = await loadOnce(context, floorUrl, false, last);
+    if (i < WARMUP) continue;
+    app.push(a.t);
+    fl.push(f.t);
+    if (last) { appHeap = a.heap; floorHeap = f.heap; }
+  }
+  return { app: { ms: median(app), heap: appHeap, all: app.map(round) }, floor: { ms: median(fl), heap: floorHeap, all: fl.map(round) } };
 }
 
 /** Selects a run of characters in the i-th long paragraph, presses 1 (first claim type), times save -> painted. */
@@ -183,14 +203,15 @@ try {
   await login.getByLabel("Password").fill(BENCH_PASSWORD);
   await login.getByRole("button", { name: "Sign in" }).click();
   await login.waitForURL(/\/projects$/);
-  await login.close();
+  // The signed-in projects page stays open throughout, as it would for a user: every measured page
+  // (app and floor alike, same site) then loads into a running browser rather than timing the start
+  // of a new renderer process.
 
   const runs = [];
   for (const n of COUNTS) {
     const { projectId, documentId } = targets[String(n)];
     const url = `http://127.0.0.1:${PORT}/projects/${projectId}/documents/${documentId}`;
-    const app = await loadTimes(context, url, true);
-    const fl = await loadTimes(context, `http://127.0.0.1:${FLOOR_PORT}/floor-${n}`, false);
+    const { app, floor: fl } = await pairedLoads(context, url, `http://127.0.0.1:${FLOOR_PORT}/floor-${n}`);
     const add = await addOneTimes(context, url);
     const run = { claims: n, paintedMs: round(app.ms), floorMs: round(fl.ms), addOneMs: round(add.ms), heapMB: round(app.heap), floorHeapMB: round(fl.heap), ratioToFloor: round(app.ms / fl.ms * 100) / 100, samples: { paintedMs: app.all, floorMs: fl.all, addOneMs: add.all } };
     console.log(JSON.stringify(run));

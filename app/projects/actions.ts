@@ -48,7 +48,12 @@ export async function createClaimAction(projectId: string, input: unknown) {
 }
 
 export async function getClaimAction(projectId: string, claimId: string) {
-  return runAction((userId) => getClaimForEditing(userId, str(projectId), str(claimId)));
+  return runAction((userId) => getClaimForEditing(userId, str(projectId), { claimId: str(claimId) }));
+}
+
+/** Opens a claim by its number within a document (what the reading view knows). */
+export async function getClaimBySeqAction(projectId: string, documentId: string, seq: number) {
+  return runAction((userId) => getClaimForEditing(userId, str(projectId), { documentId: str(documentId), seq: Number(seq) }));
 }
 
 export async function updateClaimAction(projectId: string, input: unknown) {

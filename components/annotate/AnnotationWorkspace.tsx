@@ -9,7 +9,7 @@ import { CodePointIndex } from "@/lib/core/offsets";
 import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import { ReadingView, type ReadingViewHandle } from "@/components/editor/ReadingView";
 import type { PaintClaim } from "@/components/editor/painter";
-import { createClaimAction, deleteClaimAction, getClaimAction, restoreClaimAction, updateClaimAction } from "@/app/projects/actions";
+import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/app/projects/actions";
 import dynamic from "next/dynamic";
 import { ClaimsList } from "./ClaimsList";
 import { SelectionPopover } from "./SelectionPopover";
@@ -25,12 +25,13 @@ function referenceFrom(published: string) {
 }
 
 const toCompact = (c: FullClaim): CompactClaim => ({
-  id: c.id, typeId: c.claimTypeId, authorId: c.authorId, status: c.status, version: c.version,
+  id: String(c.seq), typeId: c.claimTypeId, authorId: c.authorId, status: c.status, version: c.version,
   spans: c.spans.map((s) => [s.start, s.end] as [number, number]),
 });
 
+/** Reading order, as the server sends it: first offset, then claim number. */
 function byStart(a: CompactClaim, b: CompactClaim) {
-  return (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || Number(a.id) - Number(b.id);
 }
 
 /** Inserts into a list kept in reading order without re-sorting it (binary search). */
@@ -100,7 +101,7 @@ export function AnnotationWorkspace(props: {
     }),
     [claims, types],
   );
-  const focusedId = panel?.mode === "edit" ? panel.claim.id : null;
+  const focusedId = panel?.mode === "edit" ? String(panel.claim.seq) : null;
 
   const startNew = useCallback((typeId: string) => {
     if (!selection || !props.canCreate) return;
@@ -109,15 +110,15 @@ export function AnnotationWorkspace(props: {
     setSelection(null);
   }, [selection, props.canCreate]);
 
-  const openClaim = useCallback(async (id: string, scroll = false) => {
+  const openClaim = useCallback(async (ref: string, scroll = false) => {
     setChooser(null);
     setError(null);
-    const res = await getClaimAction(projectId, id);
+    const res = await getClaimBySeqAction(projectId, documentId, Number(ref));
     if (!res.ok) return setError({ message: res.error.message, conflict: false });
     const { claim, definition } = res.data as unknown as { claim: FullClaim; definition: ClaimTypeDefinition };
     setPanel({ mode: "edit", claim, definition, spans: claim.spans.map(({ start, end, exact }) => ({ start, end, exact })), values: claim.values, note: claim.note });
     if (scroll && claim.spans[0]) viewRef.current?.scrollToOffset(claim.spans[0].start);
-  }, [projectId]);
+  }, [projectId, documentId]);
 
   const addSelectionToPanel = useCallback(() => {
     if (!panel || !selection) return;
@@ -146,7 +147,7 @@ export function AnnotationWorkspace(props: {
       return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
     }
     const saved = res.data as FullClaim;
-    setClaims((cs) => insertSorted(cs.filter((c) => c.id !== saved.id && c.id !== pendingId), toCompact(saved)));
+    setClaims((cs) => insertSorted(cs.filter((c) => c.id !== String(saved.seq) && c.id !== pendingId), toCompact(saved)));
     setPanel(null);
     setToast({ message: panel.mode === "new" ? "Claim saved." : "Changes saved." });
   }, [panel, busy, projectId, documentId, props.currentUserId]);
@@ -158,7 +159,7 @@ export function AnnotationWorkspace(props: {
     const res = await deleteClaimAction(projectId, { claimId: claim.id, version: claim.version });
     setBusy(false);
     if (!res.ok) return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
-    setClaims((cs) => cs.filter((c) => c.id !== claim.id));
+    setClaims((cs) => cs.filter((c) => c.id !== String(claim.seq)));
     setPanel(null);
     const deletedVersion = res.data.version;
     setToast({
@@ -178,14 +179,14 @@ export function AnnotationWorkspace(props: {
       const theirs = (res.data as { claim: FullClaim }).claim;
       // Keep the annotator's edits in the form, based on the latest version, so saving re-applies them.
       setPanel({ ...panel, claim: theirs });
-      setClaims((cs) => cs.map((c) => (c.id === theirs.id ? toCompact(theirs) : c)));
+      setClaims((cs) => cs.map((c) => (c.id === String(theirs.seq) ? toCompact(theirs) : c)));
       setError({ message: `Their version (v${theirs.version}) is loaded underneath your edits. Save to re-apply your changes on top of it.`, conflict: false });
     }
   }, [panel, projectId]);
 
   useEffect(() => {
-    // Links from the claims table land on #claim-<id>: open that claim and scroll to its evidence.
-    const m = /^#claim-([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+    // Links from the claims table land on #claim-<number>: open that claim and scroll to its evidence.
+    const m = /^#claim-(\d+)$/.exec(window.location.hash);
     if (m && byId.has(m[1]!)) void openClaim(m[1]!, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on first load
   }, []);

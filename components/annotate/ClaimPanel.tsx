@@ -33,7 +33,7 @@ export function ClaimPanel(props: {
         <button type="button" className="link-button" onClick={props.onClose} aria-label="Close claim panel (Esc)">✕</button>
       </div>
       {!isNew && panel.mode === "edit" && (
-        <p className="muted small">by {panel.claim.authorName} · {panel.claim.status} · version {panel.claim.version}{panel.claim.claimTypeVersion !== undefined && ` · type v${panel.claim.claimTypeVersion}`}</p>
+        <p className="muted small">#{panel.claim.seq} · by {panel.claim.authorName} · {panel.claim.status} · version {panel.claim.version}{panel.claim.claimTypeVersion !== undefined && ` · type v${panel.claim.claimTypeVersion}`}</p>
       )}
       <section aria-label="Evidence">
         <h3 className="small-h">Evidence</h3>

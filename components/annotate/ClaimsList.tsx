@@ -66,7 +66,7 @@ export function ClaimsList(props: {
                 >
                   <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />
                   <span className="claim-row-body">
-                    <span className="claim-row-type">{t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
+                    <span className="claim-row-type">{c.id.startsWith("pending-") ? "saving…" : `#${c.id}`} {t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
                     <span className="claim-row-quote">“{quote(c)}”</span>
                   </span>
                 </button>

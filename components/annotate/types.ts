@@ -11,6 +11,7 @@ export interface ClaimTypeInfo {
   definition: ClaimTypeDefinition;
 }
 
+/** A claim as the reading view holds it; `id` is the claim's number within the document, as text. */
 export interface CompactClaim {
   id: string;
   typeId: string;
@@ -28,6 +29,7 @@ export interface SpanDraft {
 
 export interface FullClaim {
   id: string;
+  seq: number;
   claimTypeId: string;
   claimTypeVersion: number;
   values: Record<string, unknown>;

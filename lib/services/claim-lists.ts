@@ -1,6 +1,6 @@
 /**
- * Read models for claims: the compact list a document page paints (thousands of claims, so ids and
- * offsets only, one SQL query), and the project-wide claims table with allow-listed filters and sorts.
+ * Read model for the project-wide claims table, with allow-listed filters and sorts. (The document
+ * page's claims come from claim-snapshots.ts.)
  */
 import "server-only";
 import { z } from "zod";
@@ -8,31 +8,6 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/** One claim as the reading view needs it: [start, end] pairs in code points. */
-export interface CompactClaim {
-  id: string;
-  typeId: string;
-  authorId: string;
-  status: string;
-  version: number;
-  spans: [number, number][];
-}
-
-export async function listDocumentClaims(userId: string, projectId: string, documentId: string): Promise<CompactClaim[]> {
-  const db = await getDb();
-  await authorize(db, userId, projectId, "project.view");
-  const doc = await db.document.findFirst({ where: { id: documentId, projectId }, select: { id: true } });
-  if (!doc) throw new AppError("not_found");
-  const rows = await db.$queryRaw<{ id: string; typeId: string; authorId: string; status: string; version: number; spans: [number, number][] }[]>`
-    SELECT c.id, c."claimTypeId" AS "typeId", c."authorId", c.status::text AS status, c.version,
-           json_agg(json_build_array(s.start, s."end") ORDER BY s.ordinal) AS spans
-    FROM "Claim" c JOIN "ClaimSpan" s ON s."claimId" = c.id
-    WHERE c."documentId" = ${documentId} AND c."projectId" = ${projectId} AND c."deletedAt" IS NULL
-    GROUP BY c.id
-    ORDER BY min(s.start), c.id`;
-  return rows.map((r) => ({ ...r, version: Number(r.version) }));
-}
 
 export const CLAIM_SORTS = ["newest", "oldest", "document", "type", "status"] as const;
 
@@ -88,7 +63,7 @@ export async function listProjectClaims(userId: string, projectId: string, query
       skip: (query.page - 1) * CLAIM_TABLE_PAGE_SIZE,
       take: CLAIM_TABLE_PAGE_SIZE,
       select: {
-        id: true, status: true, createdAt: true, values: true, documentId: true, claimTypeId: true,
+        id: true, seq: true, status: true, createdAt: true, values: true, documentId: true, claimTypeId: true,
         document: { select: { title: true } },
         claimType: { select: { name: true, color: true } },
         authorId: true,
@@ -104,6 +79,7 @@ export async function listProjectClaims(userId: string, projectId: string, query
     pageSize: CLAIM_TABLE_PAGE_SIZE,
     rows: rows.map((r) => ({
       id: r.id,
+      seq: r.seq,
       status: r.status,
       createdAt: r.createdAt,
       values: r.values as Record<string, unknown>,

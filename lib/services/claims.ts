@@ -56,6 +56,8 @@ export interface StoredSpan {
 
 export interface ClaimView {
   id: string;
+  /** the claim's number within its document */
+  seq: number;
   documentId: string;
   claimTypeId: string;
   claimTypeVersion: number;
@@ -97,7 +99,7 @@ export function resolveSpans(text: string, spans: z.infer<typeof SpanInput>[]): 
 }
 
 const CLAIM_SELECT = {
-  id: true, documentId: true, claimTypeId: true, claimTypeVersion: true, values: true, note: true, status: true,
+  id: true, seq: true, documentId: true, claimTypeId: true, claimTypeVersion: true, values: true, note: true, status: true,
   authorId: true, version: true, createdAt: true, updatedAt: true,
   spans: { select: { start: true, end: true, exact: true, prefix: true, suffix: true }, orderBy: { ordinal: "asc" } },
 } as const;
@@ -147,14 +149,19 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   const id = newId();
   try {
     await db.$transaction(async (tx) => {
+      // Numbering and the change counter in one row update, which also serializes concurrent creates.
+      const { claimSeq: seq } = await tx.document.update({
+        where: { id: data.documentId },
+        data: { claimSeq: { increment: 1 }, claimsVersion: { increment: 1 } },
+        select: { claimSeq: true },
+      });
       await tx.claim.create({
         data: {
-          id, projectId, documentId: data.documentId, claimTypeId: data.claimTypeId, claimTypeVersion: type.currentVersion,
+          id, seq, projectId, documentId: data.documentId, claimTypeId: data.claimTypeId, claimTypeVersion: type.currentVersion,
           values: values as Prisma.InputJsonValue, note: data.note, authorId: userId, idempotencyKey: data.idempotencyKey ?? null,
         },
       });
       await writeSpans(tx, id, spans);
-      await bumpClaimsVersion(tx, data.documentId);
       await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.create", objectType: "claim", objectId: id, after: { claimTypeId: data.claimTypeId, spans, values, note: data.note } });
     });
   } catch (err) {
@@ -271,7 +278,16 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
 }
 
 /** A claim with the claim-type definition it was written against, for the edit panel. */
-export async function getClaimForEditing(userId: string, projectId: string, claimId: string) {
+export async function getClaimForEditing(userId: string, projectId: string, ref: { claimId: string } | { documentId: string; seq: number }) {
+  let claimId: string;
+  if ("claimId" in ref) claimId = String(ref.claimId);
+  else {
+    const db = await getDb();
+    await authorize(db, userId, projectId, "project.view");
+    const row = await db.claim.findFirst({ where: { projectId, documentId: String(ref.documentId), seq: Number(ref.seq) || 0, deletedAt: null }, select: { id: true } });
+    if (!row) throw new AppError("not_found");
+    claimId = row.id;
+  }
   const claim = await getClaim(userId, projectId, claimId);
   const definition = await findDefinition(projectId, claim.claimTypeId, claim.claimTypeVersion);
   if (!definition) throw new AppError("not_found");

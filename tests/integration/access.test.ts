@@ -12,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { getProjectOverview } from "@/lib/services/projects";
 import { getDocument, importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
 import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@/lib/services/claims";
-import { listDocumentClaims, listProjectClaims, parseClaimTableQuery } from "@/lib/services/claim-lists";
+import { listProjectClaims, parseClaimTableQuery } from "@/lib/services/claim-lists";
+import { getDocumentPage } from "@/lib/services/document-page";
 import { createClaimType, listClaimTypes, setClaimTypeArchived, updateClaimType } from "@/lib/services/claim-types";
 import { addMember, changeMemberRole, removeMember } from "@/lib/services/members";
 
@@ -64,7 +65,7 @@ describe.each(testEngines())("access control on %s", (engine) => {
   it("answers not_found for another project's child ids used through one's own project", async () => {
     for (const [foreign, label] of [[docA, "foreign"], [missing, "missing"]] as const) {
       expect(await codeOf(getDocument(mallory.id, projectB, foreign)), label).toBe("not_found");
-      expect(await codeOf(listDocumentClaims(mallory.id, projectB, foreign)), label).toBe("not_found");
+      expect(await codeOf(getDocumentPage(mallory.id, projectB, foreign)), label).toBe("not_found");
       expect(await codeOf(updateDocumentMetadata(mallory.id, projectB, foreign, 1, { title: "pwned" })), label).toBe("not_found");
       expect(await codeOf(useOriginalText(mallory.id, projectB, foreign, 1)), label).toBe("not_found");
       expect(await codeOf(createClaim(mallory.id, projectB, { documentId: foreign, claimTypeId: typeB, spans: [{ start: 0, end: 3 }] })), label).toBe("not_found");

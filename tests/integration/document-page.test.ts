@@ -31,11 +31,13 @@ describe.each(testEngines())("document page data on %s", (engine) => {
     expect(await claimsNow()).toEqual([]);
     const a = await createClaim(user.id, projectId, { documentId: docId, claimTypeId: attackId, spans: [{ start: 20, end: 30 }] });
     const b = await createClaim(user.id, projectId, { documentId: docId, claimTypeId: attackId, spans: [{ start: 0, end: 6 }, { start: 40, end: 45 }] });
-    expect((await claimsNow()).map((c) => [c.id, c.spans])).toEqual([[b.id, [[0, 6], [40, 45]]], [a.id, [[20, 30]]]]);
+    // The page addresses claims by their number in the document: #1, #2, ...
+    expect([a.seq, b.seq]).toEqual([1, 2]);
+    expect((await claimsNow()).map((c) => [c.id, c.spans])).toEqual([["2", [[0, 6], [40, 45]]], ["1", [[20, 30]]]]);
     await updateClaim(user.id, projectId, { claimId: a.id, version: 1, spans: [{ start: 50, end: 55 }] });
-    expect((await claimsNow()).find((c) => c.id === a.id)).toMatchObject({ version: 2, spans: [[50, 55]] });
+    expect((await claimsNow()).find((c) => c.id === "1")).toMatchObject({ version: 2, spans: [[50, 55]] });
     await deleteClaim(user.id, projectId, { claimId: b.id, version: 1 });
-    expect((await claimsNow()).map((c) => c.id)).toEqual([a.id]);
+    expect((await claimsNow()).map((c) => c.id)).toEqual(["1"]);
   });
 
   it("sees a change made by another instance (the counter moved, the cache is not used)", async () => {
@@ -43,12 +45,14 @@ describe.each(testEngines())("document page data on %s", (engine) => {
     // Another instance writes a claim directly and bumps the counter in its own transaction.
     const id = newId();
     await db.prisma.$transaction(async (tx) => {
-      await tx.claim.create({ data: { id, projectId, documentId: docId, claimTypeId: attackId, claimTypeVersion: 1, values: {}, authorId: user.id } });
+      const { claimSeq: seq } = await tx.document.update({ where: { id: docId }, data: { claimSeq: { increment: 1 } }, select: { claimSeq: true } });
+      await tx.claim.create({ data: { id, seq, projectId, documentId: docId, claimTypeId: attackId, claimTypeVersion: 1, values: {}, authorId: user.id } });
       await tx.claimSpan.create({ data: { id: newId(), claimId: id, ordinal: 0, start: 1, end: 4, exact: "x", prefix: "", suffix: "" } });
       await tx.document.update({ where: { id: docId }, data: { claimsVersion: { increment: 1 } } });
     });
     const after = await claimsNow();
     expect(after.length).toBe(before.length + 1);
-    expect(after.some((c) => c.id === id)).toBe(true);
+    const seq = (await db.prisma.claim.findUniqueOrThrow({ where: { id } })).seq;
+    expect(after.some((c) => c.id === String(seq))).toBe(true);
   });
 });

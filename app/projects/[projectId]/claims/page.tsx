@@ -86,9 +86,9 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
               const first = r.spans[0];
               return (
                 <tr key={r.id}>
-                  <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName}</td>
+                  <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted small">#{r.seq}</span></td>
                   <td className="quote-cell">
-                    {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.id}`}>“{first.exact.length > 140 ? `${first.exact.slice(0, 140)}…` : first.exact}”</Link>}
+                    {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{first.exact.length > 140 ? `${first.exact.slice(0, 140)}…` : first.exact}”</Link>}
                     {r.spans.length > 1 && <span className="muted small"> +{r.spans.length - 1} more span{r.spans.length > 2 ? "s" : ""}</span>}
                   </td>
                   <td className="small">{summarizeValues(r.values)}</td>
