@@ -102,15 +102,21 @@ export class TextDomLocator {
     return at ? { node: nodes[at.index], offset: at.offset } : { node: el, offset: 0 };
   }
 
-  /** Set `range` to the code point span [start, end); false when the span has no rendered text. */
-  setRange(range: RangeLike, start: number, end: number): boolean {
+  /** DOM start and end points of the code point span [start, end); null when it has no rendered text. */
+  points(start: number, end: number): [DomPoint, DomPoint] | null {
     const r = spanToRange(this.model, start, end);
-    if (!r) return false;
+    if (!r) return null;
     const a = this.domPoint(r.from);
     const b = this.domPoint(r.to);
-    if (!a || !b) return false;
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
+    return a && b ? [a, b] : null;
+  }
+
+  /** Set `range` to the code point span [start, end); false when the span has no rendered text. */
+  setRange(range: RangeLike, start: number, end: number): boolean {
+    const p = this.points(start, end);
+    if (!p) return false;
+    range.setStart(p[0].node, p[0].offset);
+    range.setEnd(p[1].node, p[1].offset);
     return true;
   }
 }
