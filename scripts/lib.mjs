@@ -10,4 +10,7 @@ export function run(cmd, args, opts = {}) {
   }
 }
 
+// Builds and servers started from these scripts send no usage telemetry.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 export const npm = process.platform === "win32" ? "npm.cmd" : "npm";

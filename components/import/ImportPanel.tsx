@@ -100,7 +100,7 @@ export function ImportPanel({ projectId, maxMb }: { projectId: string; maxMb: nu
         <label htmlFor="import-files" className="button">Choose files</label>
         <p className="muted small">PDF (text layer), Word (.docx), HTML, Markdown, plain text · up to {maxMb} MB each · several at once.</p>
         <label className="checkbox">
-          <input type="checkbox" checked={repair} onChange={(e) => setRepair(e.target.checked)} /> Repair mis-decoded text (e.g. “State鈥檚” → “State’s”)
+          <input type="checkbox" checked={repair} onChange={(e) => setRepair(e.target.checked)} /> Repair mis-decoded text (e.g. “cafÃ©” → “café”, “State鈥檚” → “State’s”)
         </label>
       </div>
 

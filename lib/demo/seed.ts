@@ -38,7 +38,7 @@ export async function ensureDemo(): Promise<void> {
     return;
   }
   if ((await db.user.count()) > 0) return; // a real instance: never add a demo account to it
-  const password = `demo-${randomBytes(6).toString("hex")}`;
+  const password = `attest-${randomBytes(4).toString("hex")}-${randomBytes(4).toString("hex")}`;
   const user = await signUp({ name: "Demo Analyst", email: DEMO_EMAIL, password });
   const { id: projectId } = await createProject(user.id, {
     name: "ISKP sample reports",

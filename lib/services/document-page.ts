@@ -19,7 +19,7 @@ export async function getDocumentPage(userId: string, projectId: string, documen
     },
   });
   if (!doc) throw new AppError("not_found");
-  const [claims, types, members] = await Promise.all([
+  const [claims, types, members, project] = await Promise.all([
     documentClaimsSnapshot(db, projectId, documentId, doc.claimsVersion),
     db.claimType.findMany({
       where: { projectId },
@@ -27,10 +27,12 @@ export async function getDocumentPage(userId: string, projectId: string, documen
       select: { id: true, key: true, name: true, color: true, currentVersion: true, archived: true, versions: { select: { version: true, definition: true } } },
     }),
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } } }),
+    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
   ]);
   const { originalText, _count, claimsVersion: _cv, ...document } = doc;
   return {
     access,
+    projectName: project.name,
     document: { ...document, hasOriginal: originalText !== null, claimCount: _count.claims },
     claims,
     claimTypes: types.map(({ versions, ...t }) => ({

@@ -13,12 +13,12 @@ type Props = { params: Promise<{ projectId: string; documentId: string }> };
 export default async function DocumentPage({ params }: Props) {
   const { projectId, documentId } = await params;
   const user = await pageUser(`/projects/${projectId}/documents/${documentId}`);
-  const { access, document, claims, claimTypes, members } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
+  const { access, projectName, document, claims, claimTypes, members } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
   const { text, importReport, ...meta } = document;
   return (
     <div className="document-page">
       <nav aria-label="Breadcrumb" className="crumbs">
-        <Link href="/projects">Projects</Link> / <Link href={`/projects/${projectId}`}>Project</Link> /
+        <Link href="/projects">Projects</Link> / <Link href={`/projects/${projectId}`}>{projectName}</Link> /
       </nav>
       <DocumentDetails
         projectId={projectId}
