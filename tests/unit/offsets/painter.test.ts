@@ -87,6 +87,24 @@ const claim = (id: string, typeKey: string, spans: [number, number][], color = "
 });
 
 describe("CssHighlightPainter", () => {
+  it("uses static ranges when the environment offers them, over the same text", () => {
+    const { model, dom } = fakeDom(TEXT);
+    const { env, registry, state } = fakeEnv();
+    let statics = 0;
+    env.createStaticRange = (a, b) => {
+      statics++;
+      const r = new FakeRange();
+      r.setStart(a.node, a.offset);
+      r.setEnd(b.node, b.offset);
+      return r;
+    };
+    new CssHighlightPainter(new TextDomLocator(model, dom), env).paint([claim("1", "fact", [[6, 7]]), claim("3", "quote", [[14, 19], [20, 25]])]);
+    expect(statics).toBe(3);
+    expect(state.rangesCreated).toBe(0);
+    expect(texts(registry.get("claim-fact"))).toEqual(["😀"]);
+    expect(texts(registry.get("claim-quote"))).toEqual(["delta", "gamma"]);
+  });
+
   it("paints one Highlight per type with ranges over the right text", () => {
     const { model, dom } = fakeDom(TEXT);
     const { env, registry, state } = fakeEnv();
