@@ -102,6 +102,11 @@ export class TextDomLocator {
     return at ? { node: nodes[at.index], offset: at.offset } : { node: el, offset: 0 };
   }
 
+  /** Whether the code point span [start, end) covers any rendered text (not only separators). */
+  hasText(start: number, end: number): boolean {
+    return spanToRange(this.model, start, end) !== null;
+  }
+
   /** DOM start and end points of the code point span [start, end); null when it has no rendered text. */
   points(start: number, end: number): [DomPoint, DomPoint] | null {
     const r = spanToRange(this.model, start, end);

@@ -1,3 +1,15 @@
+/** Sorted union of spans: overlapping or touching spans merged. */
+export function mergeSpans(spans: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
 /**
  * Paint claim spans with the CSS Custom Highlight API.
  *
@@ -7,7 +19,9 @@
  * claim of that type; one more holds the focused claim's Ranges at a higher priority.
  *
  * Invariants:
- * - add/remove touch only that claim's Ranges; paint() and rebuild() rebuild everything.
+ * - paint() and rebuild() paint each type's spans merged (see paintMerged); add() adds only the new
+ *   claim's ranges; remove() repaints the removed claim's type (its spans may share ranges).
+ * - paintedCount counts claim spans with rendered text, not ranges.
  * - Ranges are live DOM ranges: when ProseMirror re-renders paragraphs they collapse, so the
  *   owner calls rebuild() (ReadingView watches the DOM with a MutationObserver; the locator's
  *   isStale() is a cheap check for other owners).
@@ -125,7 +139,16 @@ export class CssHighlightPainter implements HighlightPainter {
     if (!this.supported) return;
     this.clearRanges();
     let styleChanged = false;
-    for (const claim of claims) styleChanged = this.addRanges(claim) || styleChanged;
+    const byType = new Map<string, PaintClaim[]>();
+    for (const claim of claims) {
+      styleChanged = this.typeEntry(claim) || styleChanged;
+      this.painted.set(claim.id, { claim, ranges: [] });
+      this.count += this.renderedSpans(claim);
+      const list = byType.get(claim.typeKey);
+      if (list) list.push(claim);
+      else byType.set(claim.typeKey, [claim]);
+    }
+    for (const [typeKey, list] of byType) this.paintMerged(typeKey, list);
     if (styleChanged) this.writeStyle();
     this.paintFocus();
   }
@@ -133,20 +156,28 @@ export class CssHighlightPainter implements HighlightPainter {
   add(claim: PaintClaim): void {
     if (!this.supported) return;
     if (this.painted.has(claim.id)) this.remove(claim.id);
-    if (this.addRanges(claim)) this.writeStyle();
+    const styleChanged = this.typeEntry(claim);
+    const ranges = this.createRanges(claim.spans);
+    const h = this.types.get(claim.typeKey)!.highlight;
+    for (const r of ranges) h.add(r);
+    this.painted.set(claim.id, { claim, ranges });
+    this.count += this.renderedSpans(claim);
+    if (styleChanged) this.writeStyle();
     if (claim.id === this.focusId) this.paintFocus();
   }
 
   remove(id: string): void {
     const p = this.painted.get(id);
     if (!p) return;
-    const h = this.types.get(p.claim.typeKey)?.highlight;
-    for (const r of p.ranges) {
-      h?.delete(r);
-      this.focus?.delete(r);
-    }
-    this.count -= p.ranges.length;
     this.painted.delete(id);
+    this.count -= this.renderedSpans(p.claim);
+    // Its spans may be merged with others' into shared ranges: repaint its type from what is left.
+    const typeKey = p.claim.typeKey;
+    const rest = [...this.painted.values()].filter((q) => q.claim.typeKey === typeKey);
+    for (const q of rest) q.ranges = [];
+    this.types.get(typeKey)?.highlight.clear();
+    this.paintMerged(typeKey, rest.map((q) => q.claim));
+    if (id === this.focusId) this.paintFocus();
   }
 
   setFocus(id: string | null): void {
@@ -170,36 +201,54 @@ export class CssHighlightPainter implements HighlightPainter {
     this.count = 0;
   }
 
-  /** Create the claim's Ranges and add them to its type's Highlight; true if CSS must change. */
-  private addRanges(claim: PaintClaim): boolean {
-    let styleChanged = false;
-    let entry = this.types.get(claim.typeKey);
+  private renderedSpans(claim: PaintClaim): number {
+    let n = 0;
+    for (const s of claim.spans) if (this.locator.hasText(s.start, s.end)) n++;
+    return n;
+  }
+
+  /** The type's Highlight, created on first use; true if the CSS must change. */
+  private typeEntry(claim: PaintClaim): boolean {
+    const entry = this.types.get(claim.typeKey);
     if (!entry) {
-      entry = { highlight: this.env.createHighlight(), color: claim.color };
-      this.types.set(claim.typeKey, entry);
-      this.env.registry?.set(typeHighlightName(this.prefix, claim.typeKey), entry.highlight);
-      styleChanged = true;
-    } else if (entry.color !== claim.color) {
-      entry.color = claim.color; // the latest claim of a type decides its colour
-      styleChanged = true;
+      const highlight = this.env.createHighlight();
+      this.types.set(claim.typeKey, { highlight, color: claim.color });
+      this.env.registry?.set(typeHighlightName(this.prefix, claim.typeKey), highlight);
+      return true;
     }
-    const ranges: RangeLike[] = [];
-    for (const span of claim.spans) {
-      let range: RangeLike;
+    if (entry.color !== claim.color) {
+      entry.color = claim.color; // the latest claim of a type decides its colour
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Paints the union of the claims' spans with as few ranges as possible: overlapping or touching
+   * spans of one type become one range. A Highlight paints the union of its ranges anyway, so the
+   * pixels are the same; with thousands of claims the browser has far fewer ranges to create and walk.
+   */
+  private paintMerged(typeKey: string, claims: readonly PaintClaim[]): void {
+    const h = this.types.get(typeKey)?.highlight;
+    if (!h) return;
+    for (const span of mergeSpans(claims.flatMap((c) => c.spans))) {
+      const [range] = this.createRanges([span]);
+      if (range) h.add(range);
+    }
+  }
+
+  private createRanges(spans: readonly { start: number; end: number }[]): RangeLike[] {
+    const out: RangeLike[] = [];
+    for (const span of spans) {
       if (this.env.createStaticRange) {
         const points = this.locator.points(span.start, span.end);
-        if (!points) continue;
-        range = this.env.createStaticRange(points[0], points[1]);
+        if (points) out.push(this.env.createStaticRange(points[0], points[1]));
       } else {
-        range = this.env.createRange();
-        if (!this.locator.setRange(range, span.start, span.end)) continue;
+        const range = this.env.createRange();
+        if (this.locator.setRange(range, span.start, span.end)) out.push(range);
       }
-      entry.highlight.add(range);
-      ranges.push(range);
     }
-    this.painted.set(claim.id, { claim, ranges });
-    this.count += ranges.length;
-    return styleChanged;
+    return out;
   }
 
   private clearRanges(): void {
@@ -218,7 +267,7 @@ export class CssHighlightPainter implements HighlightPainter {
     }
     this.focus.clear();
     const p = this.focusId === null ? undefined : this.painted.get(this.focusId);
-    for (const r of p?.ranges ?? []) this.focus.add(r);
+    if (p) for (const r of this.createRanges(p.claim.spans)) this.focus.add(r);
   }
 
   private writeStyle(): void {

@@ -3,7 +3,7 @@ import { buildTextModel } from "@/lib/core/offsets";
 import { diffClaims } from "@/components/editor/claim-diff";
 import { pointInNodes, TextDomLocator, type RangeLike, type TextDom } from "@/components/editor/dom-text";
 import { highlightCss, safeColor, typeHighlightName } from "@/components/editor/highlight-css";
-import { CssHighlightPainter, type HighlightLike, type PaintClaim, type PainterEnv } from "@/components/editor/painter";
+import { CssHighlightPainter, mergeSpans, type HighlightLike, type PaintClaim, type PainterEnv } from "@/components/editor/painter";
 import { textToDoc } from "@/components/editor/reading-extensions";
 
 /** Fake DOM: each paragraph is an element whose text is split into text nodes of `chunk` units. */
@@ -84,6 +84,56 @@ const claim = (id: string, typeKey: string, spans: [number, number][], color = "
   typeKey,
   color,
   spans: spans.map(([start, end]) => ({ start, end })),
+});
+
+describe("mergeSpans", () => {
+  it.each([
+    [[], []],
+    [[[0, 5]], [[0, 5]]],
+    [[[5, 9], [0, 3]], [[0, 3], [5, 9]]],
+    [[[0, 5], [3, 8]], [[0, 8]]],
+    [[[0, 5], [5, 8]], [[0, 8]]],
+    [[[0, 10], [2, 3], [4, 12], [20, 21]], [[0, 12], [20, 21]]],
+    [[[4, 4], [1, 2]], [[1, 2]]],
+  ])("%j -> %j", (input, expected) => {
+    const out = mergeSpans((input as [number, number][]).map(([start, end]) => ({ start, end })));
+    expect(out.map((s) => [s.start, s.end])).toEqual(expected);
+  });
+});
+
+describe("CssHighlightPainter merging", () => {
+  it("paints overlapping spans of one type as one range, keeps types apart, and counts spans", () => {
+    const { model, dom } = fakeDom(TEXT);
+    const { env, registry } = fakeEnv();
+    const p = new CssHighlightPainter(new TextDomLocator(model, dom), env);
+    p.paint([claim("1", "t", [[0, 5]]), claim("2", "t", [[3, 7]]), claim("3", "u", [[3, 7]])]);
+    expect(texts(registry.get("claim-t"))).toEqual(["Alpha 😀"]);
+    expect(texts(registry.get("claim-u"))).toEqual(["ha 😀"]);
+    expect(p.paintedCount).toBe(3);
+  });
+
+  it("removing one of two overlapping claims leaves the other's words painted", () => {
+    const { model, dom } = fakeDom(TEXT);
+    const { env, registry } = fakeEnv();
+    const p = new CssHighlightPainter(new TextDomLocator(model, dom), env);
+    p.paint([claim("1", "t", [[0, 5]]), claim("2", "t", [[3, 7]])]);
+    p.remove("1");
+    expect(texts(registry.get("claim-t"))).toEqual(["ha 😀"]);
+    expect(p.paintedCount).toBe(1);
+    p.add(claim("4", "t", [[8, 12]]));
+    expect(texts(registry.get("claim-t"))).toEqual(["beta", "ha 😀"]);
+    p.remove("4");
+    expect(texts(registry.get("claim-t"))).toEqual(["ha 😀"]);
+  });
+
+  it("focus paints the focused claim's own spans, not the merged union", () => {
+    const { model, dom } = fakeDom(TEXT);
+    const { env, registry } = fakeEnv();
+    const p = new CssHighlightPainter(new TextDomLocator(model, dom), env);
+    p.paint([claim("1", "t", [[0, 5]]), claim("2", "t", [[3, 7]])]);
+    p.setFocus("2");
+    expect(texts(registry.get("claim-focus"))).toEqual(["ha 😀"]);
+  });
 });
 
 describe("CssHighlightPainter", () => {
