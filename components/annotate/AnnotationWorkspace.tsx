@@ -111,6 +111,7 @@ export function AnnotationWorkspace(props: {
   }, [selection, props.canCreate]);
 
   const openClaim = useCallback(async (ref: string, scroll = false) => {
+    if (ref.startsWith("pending-")) return; // still being saved: nothing to open yet
     setChooser(null);
     setError(null);
     const res = await getClaimBySeqAction(projectId, documentId, Number(ref));

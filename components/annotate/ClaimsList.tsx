@@ -62,6 +62,7 @@ export function ClaimsList(props: {
                   data-claim-id={c.id}
                   className={`claim-row${c.id === focusedId ? " focused" : ""}`}
                   style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                  disabled={c.id.startsWith("pending-")}
                   onClick={() => onOpen(c)}
                 >
                   <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />

@@ -117,6 +117,7 @@ test("keys 1-9 pick a claim type; delete offers undo; a second span can be added
   await page.getByTestId("add-to-open").click();
   await expect(panel.getByTestId("span-quote")).toHaveCount(2);
   await panel.getByTestId("save-claim").click();
+  await expect(page.getByTestId("toast")).toContainText("Claim saved");
   await expect(page.getByTestId("claim-count")).toHaveText("1");
   await expect(page.getByTestId("reading-view")).toHaveAttribute("data-painted-count", "2");
 
