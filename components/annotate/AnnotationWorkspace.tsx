@@ -108,6 +108,7 @@ export function AnnotationWorkspace(props: {
     setError(null);
     setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values: {}, note: "" });
     setSelection(null);
+    window.getSelection()?.removeAllRanges(); // the selection is now the claim's evidence
   }, [selection, props.canCreate]);
 
   const openClaim = useCallback(async (ref: string, scroll = false) => {
@@ -126,6 +127,7 @@ export function AnnotationWorkspace(props: {
     if (panel.spans.some((s) => s.start === selection.start && s.end === selection.end)) return;
     setPanel({ ...panel, spans: [...panel.spans, { start: selection.start, end: selection.end, exact: selection.exact }].sort((a, b) => a.start - b.start) });
     setSelection(null);
+    window.getSelection()?.removeAllRanges();
   }, [panel, selection]);
 
   const save = useCallback(async () => {

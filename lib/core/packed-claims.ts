@@ -1,11 +1,17 @@
 /**
  * The compact, columnar form in which a document's claims travel to the reading view: thousands of
- * claims as a handful of arrays instead of thousands of objects (smaller payload, faster to parse).
- * Types, authors and statuses are indexes into small tables sent alongside.
- * Invariant: every column has `count` entries, `ids` joins `count` ids, and `spans` holds
- * 2 * sum(spanCount) numbers.
+ * claims as a handful of columns instead of thousands of objects (smaller payload, faster to parse).
+ * - types and authors are indexes into small tables sent alongside;
+ * - a column whose values are all equal (one author, every claim a draft) is sent as one value;
+ * - span offsets are delta-encoded: each start relative to the previous span's start, each end as
+ *   a length, so in reading order most numbers have one or two digits.
+ * Invariant: every column has `count` entries (or is constant), `ids` joins `count` ids, and `spans`
+ * holds 2 * sum(spanCount) numbers.
  */
 export const CLAIM_STATUSES = ["draft", "submitted", "approved", "rejected"] as const;
+
+/** A column of small integers; `{ all: v }` when every entry is v. */
+export type Column = number[] | { all: number };
 
 export interface PackedClaims {
   typeIds: string[];
@@ -13,12 +19,12 @@ export interface PackedClaims {
   count: number;
   /** claim ids joined with "," (ids never contain one): one string is far cheaper to send than thousands */
   ids: string;
-  type: number[];
-  author: number[];
-  status: number[];
-  version: number[];
-  spanCount: number[];
-  /** start, end pairs in code points, claim after claim */
+  type: Column;
+  author: Column;
+  status: Column;
+  version: Column;
+  spanCount: Column;
+  /** per span: start minus the previous span's start, then end minus start */
   spans: number[];
 }
 
@@ -35,9 +41,18 @@ export function emptyPacked(): PackedClaims {
   return { typeIds: [], authorIds: [], count: 0, ids: "", type: [], author: [], status: [], version: [], spanCount: [], spans: [] };
 }
 
-/** Builds the packed form from claims (any order; the caller sorts). */
+function column(values: number[]): Column {
+  return values.length > 0 && values.every((v) => v === values[0]) ? { all: values[0]! } : values;
+}
+
+function at(c: Column, i: number): number {
+  return Array.isArray(c) ? c[i]! : c.all;
+}
+
+/** Builds the packed form from claims, keeping their order. */
 export function packClaims(claims: UnpackedClaim[]): PackedClaims {
-  const out = emptyPacked();
+  const typeIds: string[] = [];
+  const authorIds: string[] = [];
   const typeIndex = new Map<string, number>();
   const authorIndex = new Map<string, number>();
   const indexOf = (map: Map<string, number>, list: string[], key: string) => {
@@ -50,34 +65,51 @@ export function packClaims(claims: UnpackedClaim[]): PackedClaims {
     return i;
   };
   const ids: string[] = [];
+  const type: number[] = [];
+  const author: number[] = [];
+  const status: number[] = [];
+  const version: number[] = [];
+  const spanCount: number[] = [];
+  const spans: number[] = [];
+  let prev = 0;
   for (const c of claims) {
     if (c.id.includes(",")) throw new Error(`claim id ${c.id} contains a comma`);
     ids.push(c.id);
-    out.type.push(indexOf(typeIndex, out.typeIds, c.typeId));
-    out.author.push(indexOf(authorIndex, out.authorIds, c.authorId));
-    out.status.push(Math.max(0, CLAIM_STATUSES.indexOf(c.status as (typeof CLAIM_STATUSES)[number])));
-    out.version.push(c.version);
-    out.spanCount.push(c.spans.length);
-    for (const [s, e] of c.spans) out.spans.push(s, e);
+    type.push(indexOf(typeIndex, typeIds, c.typeId));
+    author.push(indexOf(authorIndex, authorIds, c.authorId));
+    status.push(Math.max(0, CLAIM_STATUSES.indexOf(c.status as (typeof CLAIM_STATUSES)[number])));
+    version.push(c.version);
+    spanCount.push(c.spans.length);
+    for (const [s, e] of c.spans) {
+      spans.push(s - prev, e - s);
+      prev = s;
+    }
   }
-  out.count = ids.length;
-  out.ids = ids.join(",");
-  return out;
+  return {
+    typeIds, authorIds, count: ids.length, ids: ids.join(","),
+    type: column(type), author: column(author), status: column(status), version: column(version), spanCount: column(spanCount), spans,
+  };
 }
 
 export function unpackClaims(p: PackedClaims): UnpackedClaim[] {
   const ids = p.count === 0 ? [] : p.ids.split(",");
   const out: UnpackedClaim[] = new Array(p.count);
   let k = 0;
+  let prev = 0;
   for (let i = 0; i < p.count; i++) {
-    const spans: [number, number][] = [];
-    for (let j = 0; j < p.spanCount[i]!; j++, k += 2) spans.push([p.spans[k]!, p.spans[k + 1]!]);
+    const n = at(p.spanCount, i);
+    const spans: [number, number][] = new Array(n);
+    for (let j = 0; j < n; j++, k += 2) {
+      const start = prev + p.spans[k]!;
+      spans[j] = [start, start + p.spans[k + 1]!];
+      prev = start;
+    }
     out[i] = {
       id: ids[i]!,
-      typeId: p.typeIds[p.type[i]!]!,
-      authorId: p.authorIds[p.author[i]!]!,
-      status: CLAIM_STATUSES[p.status[i]!] ?? "draft",
-      version: p.version[i]!,
+      typeId: p.typeIds[at(p.type, i)]!,
+      authorId: p.authorIds[at(p.author, i)]!,
+      status: CLAIM_STATUSES[at(p.status, i)] ?? "draft",
+      version: at(p.version, i),
       spans,
     };
   }

@@ -130,3 +130,49 @@ test("keys 1-9 pick a claim type; delete offers undo; a second span can be added
   await page.reload();
   await expect(page.getByTestId("claim-count")).toHaveText("1");
 });
+
+test("keyboard only: caret by click, Shift+Arrow to select, a number key to tag; overlapping claims offer a chooser", async ({ page }) => {
+  await signUp(page, "Typist");
+  const projectId = await createProject(page, "Keyboard selection");
+  const ids = await importFiles(page, projectId, [TXT]);
+  await page.goto(`/projects/${projectId}/documents/${Object.values(ids)[0]}`);
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-ready", "true");
+
+  // Put the caret before "suicide" with a click, then extend the selection with the keyboard.
+  const at = await page.getByTestId("reading-view").evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.textContent!.indexOf("suicide bomber");
+      if (i === -1) continue;
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      const box = r.getClientRects()[0]!;
+      return { x: box.left + 1, y: box.top + box.height / 2 };
+    }
+    return null;
+  });
+  await page.mouse.click(at!.x, at!.y);
+  for (let i = 0; i < "suicide bomber".length; i++) await page.keyboard.press("Shift+ArrowRight");
+  await expect(page.getByTestId("selection-popover")).toBeVisible();
+  await page.keyboard.press("1");
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("span-quote")).toHaveText("“suicide bomber”");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("toast")).toContainText("Claim saved");
+
+  // A second, overlapping claim of another type: clicking the shared words offers both.
+  await selectWithMouse(page, "a suicide bomber attacked");
+  await page.getByTestId("type-option-leader_change").click();
+  await page.getByTestId("field-group").fill("ISKP");
+  await page.getByTestId("save-claim").click();
+  await expect(page.getByTestId("toast")).toContainText("Claim saved");
+  await expect(page.getByTestId("claim-count")).toHaveText("2");
+  await page.mouse.click(at!.x + 3, at!.y);
+  const chooser = page.getByTestId("overlap-chooser");
+  await expect(chooser).toBeVisible();
+  await expect(chooser.getByRole("menuitem")).toHaveCount(2);
+  await chooser.getByRole("menuitem", { name: /Leader change/ }).click();
+  await expect(panel).toContainText("Leader change");
+  await expect(panel.getByTestId("span-quote")).toHaveText("“a suicide bomber attacked”");
+});

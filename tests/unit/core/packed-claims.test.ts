@@ -25,6 +25,8 @@ describe("packed claims", () => {
       { id: "1", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] },
       { id: "2", typeId: "t", authorId: "a", status: "approved", version: 2, spans: [[3, 4], [8, 9]] },
     ]);
-    expect(p).toMatchObject({ typeIds: ["t"], authorIds: ["a"], count: 2, ids: "1,2", type: [0, 0], status: [0, 2], spanCount: [1, 2], spans: [0, 1, 3, 4, 8, 9] });
+    expect(p).toMatchObject({ typeIds: ["t"], authorIds: ["a"], count: 2, ids: "1,2", type: { all: 0 }, author: { all: 0 }, status: [0, 2], spanCount: [1, 2] });
+    // starts as deltas from the previous span's start, ends as lengths
+    expect(p.spans).toEqual([0, 1, 3, 1, 5, 1]);
   });
 });
