@@ -229,7 +229,8 @@ export function AnnotationWorkspace(props: {
             const rect = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0).getBoundingClientRect() : null;
             setSelection({ ...sel, rect: rect ? { x: rect.left + rect.width / 2, y: rect.bottom } : undefined });
           }}
-          onClaimsAtPoint={(ids, point) => {
+          onClaimsAtPoint={(all, point) => {
+            const ids = all.filter((id) => !id.startsWith("pending-")); // still being saved
             if (ids.length === 1) void openClaim(ids[0]!);
             else if (ids.length > 1) setChooser({ ids, x: point.x, y: point.y });
           }}
