@@ -54,6 +54,15 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
   expect([401, 403]).toContain(res.status());
   await anonPage.goto(`/projects/${projectId}`);
   await expect(anonPage).toHaveURL(/\/signin\?callbackUrl=/);
+  // The middleware-bypass header of CVE-2025-29927 changes nothing: authorization sits next to the data.
+  const bypass = await anonPage.request.get(`/projects/${projectId}`, { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, maxRedirects: 0 });
+  expect(bypass.status()).toBe(307);
+  expect(bypass.headers()["location"]).toContain("/signin");
+  const strangerBypass = await page.request.get(`/projects/${projectId}`, { headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } });
+  expect(strangerBypass.status()).toBe(404);
+  // Signed-in pages are never cached by shared caches.
+  const ownerPageResponse = await ownerPage.request.get(`/projects/${projectId}`);
+  expect(ownerPageResponse.headers()["cache-control"]).toContain("no-store");
   // A cross-site upload is refused even for the owner.
   const cross = await ownerPage.request.post(`/api/projects/${projectId}/documents`, { headers: { origin: "https://evil.example" }, multipart: { text: "cross-site", title: "x" } });
   expect(cross.status()).toBe(403);
