@@ -28,3 +28,28 @@ test("imported HTML with scripts stays inert", async ({ page }) => {
   const csp = (await page.request.get(page.url())).headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-/);
 });
+
+test("markup typed into names and claim fields is shown as text everywhere", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  const evil = `</script><script>alert("name")</script><img src=x onerror=alert(7)>\u2028end`;
+  await signUp(page, "Escaper");
+  await page.goto("/projects");
+  await page.getByLabel("Name").fill(evil);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText('</script><script>alert("name")</script><img src=x onerror=alert(7)>');
+  const projectId = page.url().split("/projects/")[1]!;
+  await page.goto(`/projects/${projectId}/import`);
+  await page.getByLabel("Title", { exact: true }).fill(evil);
+  await page.getByLabel("Text", { exact: true }).fill("Plain words to annotate in this text.");
+  await page.getByRole("button", { name: "Import pasted text" }).click();
+  await page.getByRole("link", { name: /^Open/ }).click();
+  await expect(page.getByTestId("document-title")).toContainText('<script>alert("name")</script>');
+  await page.goto("/projects");
+  await expect(page.getByRole("link", { name: /alert\("name"\)/ })).toBeVisible();
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
