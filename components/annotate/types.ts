@@ -1,25 +1,15 @@
 /** Shapes shared by the annotation components (plain data that crosses the server/client boundary). */
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
+import type { UnpackedClaim } from "@/lib/core/packed-claims";
+// Type-only imports: erased from the client bundle, so the server-only modules never reach it.
+import type { ClaimView } from "@/lib/services/claims";
+import type { ClaimTypeView } from "@/lib/services/claim-types";
 
-export interface ClaimTypeInfo {
-  id: string;
-  key: string;
-  name: string;
-  color: string;
-  currentVersion: number;
-  archived: boolean;
-  definition: ClaimTypeDefinition;
-}
+/** A claim type as the document page receives it (see lib/services/document-page.ts). */
+export type ClaimTypeInfo = Omit<ClaimTypeView, "version">;
 
 /** A claim as the reading view holds it; `id` is the claim's number within the document, as text. */
-export interface CompactClaim {
-  id: string;
-  typeId: string;
-  authorId: string;
-  status: string;
-  version: number;
-  spans: [number, number][];
-}
+export type CompactClaim = UnpackedClaim;
 
 export interface SpanDraft {
   start: number;
@@ -27,19 +17,8 @@ export interface SpanDraft {
   exact: string;
 }
 
-export interface FullClaim {
-  id: string;
-  seq: number;
-  claimTypeId: string;
-  claimTypeVersion: number;
-  values: Record<string, unknown>;
-  note: string;
-  status: string;
-  authorId: string;
-  authorName: string;
-  version: number;
-  spans: { start: number; end: number; exact: string; prefix: string; suffix: string }[];
-}
+/** A claim with its fields, as the claim actions return it. */
+export type FullClaim = ClaimView;
 
 export type PanelState =
   | { mode: "new"; typeId: string; spans: SpanDraft[]; values: Record<string, unknown>; note: string }

@@ -3,19 +3,9 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
+import type { ClaimTypeView as TypeView } from "@/lib/services/claim-types";
 import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeAction } from "@/app/projects/actions";
 import { DefinitionForm } from "./DefinitionForm";
-
-interface TypeView {
-  id: string;
-  key: string;
-  name: string;
-  color: string;
-  currentVersion: number;
-  version: number;
-  archived: boolean;
-  definition: ClaimTypeDefinition;
-}
 
 const BLANK: ClaimTypeDefinition = { key: "", name: "", color: "#4f7cac", fields: [] } as unknown as ClaimTypeDefinition;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, makeDocument, claimTypeByKey, addMemberWithRole } from "../support/factories";
 import type { OpenDatabase } from "@/lib/db/engine";
-import { AppError } from "@/lib/errors";
+import { codeOf } from "../support/errors";
 import { getProjectOverview } from "@/lib/services/projects";
 import { getDocument, importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
 import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@/lib/services/claims";
@@ -17,15 +17,6 @@ import { getDocumentPage } from "@/lib/services/document-page";
 import { createClaimType, listClaimTypes, setClaimTypeArchived, updateClaimType } from "@/lib/services/claim-types";
 import { addMember, changeMemberRole, removeMember } from "@/lib/services/members";
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-}
 
 describe.each(testEngines())("access control on %s", (engine) => {
   let db: OpenDatabase;

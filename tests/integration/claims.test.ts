@@ -7,22 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, makeDocument, claimTypeByKey } from "../support/factories";
 import type { OpenDatabase } from "@/lib/db/engine";
-import { AppError } from "@/lib/errors";
+import { failure } from "../support/errors";
 import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@/lib/services/claims";
 import { getDocumentPage } from "@/lib/services/document-page";
 import { unpackClaims } from "@/lib/core/packed-claims";
 import { updateClaimType } from "@/lib/services/claim-types";
 import { getDocument } from "@/lib/services/documents";
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const cpSlice = (s: string, a: number, b: number) => Array.from(s).slice(a, b).join("");
 

@@ -7,19 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, corpusFile, claimTypeByKey } from "../support/factories";
 import type { OpenDatabase } from "@/lib/db/engine";
-import { AppError } from "@/lib/errors";
+import { failure } from "../support/errors";
 import { getDocument, importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
 import { createClaim } from "@/lib/services/claims";
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(testEngines())("documents on %s", (engine) => {
   let db: OpenDatabase;
