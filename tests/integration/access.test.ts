@@ -113,3 +113,28 @@ describe.each(testEngines())("access control on %s", (engine) => {
     expect(await codeOf(removeMember(mallory.id, projectB, membership.id))).toBe("invalid");
   });
 });
+
+describe("what responses reveal", () => {
+  it("never includes password hashes, and shows other members' e-mail addresses only to owners", async () => {
+    const db = await useTestDatabase("pglite");
+    try {
+      const owner = await makeUser("Keeper");
+      const annotator = await makeUser("Coder");
+      const projectId = (await makeProject(owner.id, "Private")).id;
+      await addMemberWithRole(owner.id, projectId, annotator.email, "annotator");
+      const docId = (await makeDocument(owner.id, projectId)).documentId;
+      const seenByAnnotator = JSON.stringify(await getProjectOverview(annotator.id, projectId));
+      expect(seenByAnnotator).not.toContain("scrypt$");
+      expect(seenByAnnotator).not.toContain(owner.email);
+      expect(seenByAnnotator).toContain(annotator.email); // one's own address
+      const seenByOwner = JSON.stringify(await getProjectOverview(owner.id, projectId));
+      expect(seenByOwner).toContain(annotator.email);
+      expect(seenByOwner).not.toContain("scrypt$");
+      const page = JSON.stringify(await getDocumentPage(annotator.id, projectId, docId));
+      expect(page).not.toContain("scrypt$");
+      expect(page).not.toContain(owner.email);
+    } finally {
+      await db.close();
+    }
+  });
+});
