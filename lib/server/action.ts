@@ -7,6 +7,13 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, HTTP_STATUS, toActionError, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
+import { SlidingWindowLimiter } from "@/lib/core/rate-limit";
+
+/**
+ * Burst policy: 600 actions a minute per user and instance (ten a second, sustained, is far beyond
+ * anyone annotating by hand); past it, requests are refused as rate_limited with the wait in details.
+ */
+const limiter = ((globalThis as unknown as { __attestLimiter?: SlidingWindowLimiter }).__attestLimiter ??= new SlidingWindowLimiter(600, 60_000));
 
 function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
@@ -17,6 +24,8 @@ export async function runAction<T>(fn: (userId: string) => Promise<T>): Promise<
   try {
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthenticated");
+    const wait = limiter.take(user.id);
+    if (wait > 0) throw new AppError("rate_limited", undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
     return { ok: true, data: await fn(user.id) };
   } catch (err) {
     if (isNextControlFlow(err)) throw err;
@@ -29,5 +38,7 @@ export const NO_STORE = { "Cache-Control": "private, no-store" };
 export async function runRoute(fn: (userId: string) => Promise<unknown>): Promise<NextResponse> {
   const result = await runAction(fn);
   if (result.ok) return NextResponse.json(result.data ?? null, { headers: NO_STORE });
-  return NextResponse.json({ error: result.error }, { status: HTTP_STATUS[result.error.code], headers: NO_STORE });
+  const retry = (result.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  const headers = retry ? { ...NO_STORE, "Retry-After": String(retry) } : NO_STORE;
+  return NextResponse.json({ error: result.error }, { status: HTTP_STATUS[result.error.code], headers });
 }
