@@ -17,37 +17,7 @@ import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, SpanDraft } from "./types";
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
-
-function referenceFrom(published: string) {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(published);
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
-}
-
-const toCompact = (c: FullClaim): CompactClaim => ({
-  id: String(c.seq), typeId: c.claimTypeId, authorId: c.authorId, status: c.status, version: c.version,
-  spans: c.spans.map((s) => [s.start, s.end] as [number, number]),
-});
-
-/** Reading order, as the server sends it: first offset, then claim number. */
-function byStart(a: CompactClaim, b: CompactClaim) {
-  return (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || Number(a.id) - Number(b.id);
-}
-
-/** Inserts into a list kept in reading order without re-sorting it (binary search). */
-function insertSorted(list: CompactClaim[], c: CompactClaim): CompactClaim[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byStart(list[mid]!, c) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...list.slice(0, lo), c, ...list.slice(lo)];
-}
-
-/** PaintClaims are derived once per claim object, so unchanged claims compare equal by identity. */
-const paintCache = new WeakMap<CompactClaim, PaintClaim>();
+import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
 const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel), {
@@ -89,18 +59,7 @@ export function AnnotationWorkspace(props: {
   const authorNames = useMemo(() => new Map(props.members.map((m) => [m.id, m.name])), [props.members]);
   const reference = useMemo(() => referenceFrom(props.published), [props.published]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const paintClaims = useMemo<PaintClaim[]>(
-    () => claims.map((c) => {
-      let p = paintCache.get(c);
-      if (!p) {
-        const t = types.get(c.typeId);
-        p = { id: c.id, typeKey: t?.key ?? "other", color: t?.color ?? "#999999", spans: c.spans.map(([start, end]) => ({ start, end })) };
-        paintCache.set(c, p);
-      }
-      return p;
-    }),
-    [claims, types],
-  );
+  const paintClaims = useMemo<PaintClaim[]>(() => claims.map((c) => toPaintClaim(c, types.get(c.typeId))), [claims, types]);
   const focusedId = panel?.mode === "edit" ? String(panel.claim.seq) : null;
 
   const startNew = useCallback((typeId: string) => {
