@@ -64,7 +64,15 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
 
   const syncStatus = () => {
     const p = painterRef.current;
-    if (p) setStatus({ ready: true, count: p.paintedCount, supported: p.supported });
+    if (!p) return;
+    // Written to the DOM at once (the next React render writes the same values), so what the page
+    // reports about its highlights never lags a render behind what is painted.
+    const el = containerRef.current;
+    if (el) {
+      el.dataset.ready = "true";
+      el.dataset.paintedCount = String(p.paintedCount);
+    }
+    setStatus({ ready: true, count: p.paintedCount, supported: p.supported });
   };
   const editor = useEditor(
     {

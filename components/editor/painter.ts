@@ -143,12 +143,11 @@ export class CssHighlightPainter implements HighlightPainter {
     for (const claim of claims) {
       styleChanged = this.typeEntry(claim) || styleChanged;
       this.painted.set(claim.id, { claim, ranges: [] });
-      this.count += this.renderedSpans(claim);
       const list = byType.get(claim.typeKey);
       if (list) list.push(claim);
       else byType.set(claim.typeKey, [claim]);
     }
-    for (const [typeKey, list] of byType) this.paintMerged(typeKey, list);
+    for (const [typeKey, list] of byType) this.count += this.paintMerged(typeKey, list);
     if (styleChanged) this.writeStyle();
     this.paintFocus();
   }
@@ -176,7 +175,7 @@ export class CssHighlightPainter implements HighlightPainter {
     const rest = [...this.painted.values()].filter((q) => q.claim.typeKey === typeKey);
     for (const q of rest) q.ranges = [];
     this.types.get(typeKey)?.highlight.clear();
-    this.paintMerged(typeKey, rest.map((q) => q.claim));
+    this.paintMerged(typeKey, rest.map((q) => q.claim)); // the count of the rest is unchanged
     if (id === this.focusId) this.paintFocus();
   }
 
@@ -228,13 +227,18 @@ export class CssHighlightPainter implements HighlightPainter {
    * spans of one type become one range. A Highlight paints the union of its ranges anyway, so the
    * pixels are the same; with thousands of claims the browser has far fewer ranges to create and walk.
    */
-  private paintMerged(typeKey: string, claims: readonly PaintClaim[]): void {
+  private paintMerged(typeKey: string, claims: readonly PaintClaim[]): number {
     const h = this.types.get(typeKey)?.highlight;
-    if (!h) return;
-    for (const span of mergeSpans(claims.flatMap((c) => c.spans))) {
-      const [range] = this.createRanges([span]);
+    const spans = claims.flatMap((c) => c.spans);
+    if (!h) return 0;
+    const textless: { start: number; end: number }[] = [];
+    for (const merged of mergeSpans(spans)) {
+      const [range] = this.createRanges([merged]);
       if (range) h.add(range);
+      else textless.push(merged); // only separators: none of the spans inside it shows anything
     }
+    if (textless.length === 0) return spans.filter((s) => s.end > s.start).length;
+    return spans.filter((s) => s.end > s.start && !textless.some((t) => s.start >= t.start && s.end <= t.end)).length;
   }
 
   private createRanges(spans: readonly { start: number; end: number }[]): RangeLike[] {
