@@ -72,6 +72,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   const migrations = readMigrations();
   if (config.engine === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover, admin) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on("error", (err) => console.error(`[attest] PostgreSQL connection lost: ${err.message}`));
     const client = await pool.connect();
     try {
       await applyMigrations(pgRunner(client), migrations, { advisoryLock: true });

@@ -32,7 +32,16 @@ export async function createTestDatabase(engine: TestEngine): Promise<OpenDataba
       await db.close();
       const again = new pg.Client({ connectionString: adminUrl });
       await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // Connections may take a moment to finish closing; drop politely first, force only at the end.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await again.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 30 ? " WITH (FORCE)" : ""}`);
+          break;
+        } catch (err) {
+          if (attempt >= 30) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await again.end();
     },
   };
