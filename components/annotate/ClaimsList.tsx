@@ -4,7 +4,7 @@
  * renders only the rows in view, so 20,000 claims cost the page no more than 20.
  */
 import { useMemo, useState } from "react";
-import type { CodePointIndex } from "@/lib/core/offsets";
+import { sliceCp, type CodePointIndex } from "@/lib/core/offsets";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
 
 /** Row height in px; rows are fixed-height so the visible slice is arithmetic, not measurement. */
@@ -33,7 +33,7 @@ export function ClaimsList(props: {
 
   const quote = (c: CompactClaim) => {
     const [s, e] = c.spans[0] ?? [0, 0];
-    const raw = text.slice(index.toUtf16(s), index.toUtf16(Math.min(e, s + QUOTE_PREVIEW)));
+    const raw = sliceCp(text, s, Math.min(e, s + QUOTE_PREVIEW), index);
     return raw.replace(/\s+/g, " ") + (e - s > QUOTE_PREVIEW ? "…" : "");
   };
 

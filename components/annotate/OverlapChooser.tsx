@@ -1,7 +1,7 @@
 "use client";
 /** When several claims cover the clicked character, the user picks which one to open. */
 import { useEffect, useRef } from "react";
-import type { CodePointIndex } from "@/lib/core/offsets";
+import { sliceCp, type CodePointIndex } from "@/lib/core/offsets";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
 
 export function OverlapChooser({ at, claims, types, text, index, onPick, onClose }: {
@@ -22,7 +22,7 @@ export function OverlapChooser({ at, claims, types, text, index, onPick, onClose
       {claims.map((c, i) => {
         const t = types.get(c.typeId);
         const [s, e] = c.spans[0] ?? [0, 0];
-        const quote = text.slice(index.toUtf16(s), index.toUtf16(Math.min(e, s + 60)));
+        const quote = sliceCp(text, s, Math.min(e, s + 60), index);
         return (
           <button key={c.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(c.id)}>
             <span className="swatch" style={{ background: t?.color }} aria-hidden="true" /> {t?.name}: “{quote}{e - s > 60 ? "…" : ""}”

@@ -26,24 +26,19 @@ export type DatabaseConfig =
 const PGLITE_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
 const SERVER_TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 };
 
-function pgliteRunner(db: PGlite): SqlRunner {
-  return {
-    async query(sql, params) {
-      return (await db.query(sql, params)).rows as never[];
-    },
-    async exec(sql) {
-      await db.exec(sql);
-    },
-    async transaction(fn) {
-      await db.transaction(async (tx) => {
-        await fn({
-          query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
-          exec: async (sql) => void (await tx.exec(sql)),
-          transaction: () => Promise.reject(new Error("nested transaction")),
-        });
-      });
-    },
-  };
+/** PGlite and its transactions offer the same query/exec pair; a transaction cannot nest. */
+type PgliteQueryable = Pick<PGlite, "query" | "exec">;
+
+export function pgliteRunner(db: PGlite): SqlRunner {
+  const wrap = (q: PgliteQueryable, transaction: SqlRunner["transaction"]): SqlRunner => ({
+    query: async (sql, params) => (await q.query(sql, params)).rows as never[],
+    exec: async (sql) => void (await q.exec(sql)),
+    transaction,
+  });
+  const noNesting = () => Promise.reject(new Error("nested transaction"));
+  return wrap(db, async (fn) => {
+    await db.transaction((tx) => fn(wrap(tx, noNesting)));
+  });
 }
 
 function pgRunner(client: pg.PoolClient): SqlRunner {

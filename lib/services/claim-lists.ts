@@ -93,10 +93,3 @@ export async function listProjectClaims(userId: string, projectId: string, query
     })),
   };
 }
-
-export async function listProjectMembersForFilter(userId: string, projectId: string) {
-  const db = await getDb();
-  await authorize(db, userId, projectId, "project.view");
-  const members = await db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } } });
-  return members.map((m) => m.user);
-}

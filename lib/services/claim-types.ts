@@ -27,18 +27,25 @@ function parseDefinition(raw: unknown): ClaimTypeDefinition {
   return ClaimTypeDefinitionSchema.parse(raw);
 }
 
+/** The select and mapping that give a claim type with the definition of its current version. */
+export const CLAIM_TYPE_SELECT = {
+  id: true, key: true, name: true, color: true, currentVersion: true, version: true, archived: true,
+  versions: { select: { version: true, definition: true } },
+} as const;
+
+export function withCurrentDefinition<T extends { currentVersion: number; versions: { version: number; definition: unknown }[] }>({ versions, ...t }: T) {
+  return { ...t, definition: parseDefinition(versions.find((v) => v.version === t.currentVersion)!.definition) };
+}
+
 export async function listClaimTypes(userId: string, projectId: string, opts: { includeArchived?: boolean } = {}): Promise<ClaimTypeView[]> {
   const db = await getDb();
   await authorize(db, userId, projectId, "project.view");
   const types = await db.claimType.findMany({
     where: { projectId, ...(opts.includeArchived ? {} : { archived: false }) },
     orderBy: { createdAt: "asc" },
-    select: { id: true, key: true, name: true, color: true, currentVersion: true, version: true, archived: true, versions: { select: { version: true, definition: true } } },
+    select: CLAIM_TYPE_SELECT,
   });
-  return types.map(({ versions, ...t }) => ({
-    ...t,
-    definition: parseDefinition(versions.find((v) => v.version === t.currentVersion)!.definition),
-  }));
+  return types.map(withCurrentDefinition);
 }
 
 /** Definitions of a project's claim types, every version, for validating claims against their own version. */

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import { getDb, type Tx } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
@@ -136,7 +136,7 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   const data = parseInput(CreateClaimInput, input);
   if (data.idempotencyKey) {
     const prior = await db.claim.findUnique({ where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey: data.idempotencyKey } }, select: { id: true } });
-    if (prior) return getClaim(userId, projectId, prior.id);
+    if (prior) return loadClaimView(db, projectId, { id: prior.id });
   }
   const [doc, type] = await Promise.all([
     db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true } }),
@@ -168,20 +168,22 @@ export async function createClaim(userId: string, projectId: string, input: unkn
     // Two retries with one idempotency key raced: the loser returns the winner's claim.
     if (data.idempotencyKey && (err as { code?: string }).code === "P2002") {
       const prior = await db.claim.findUnique({ where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey: data.idempotencyKey } }, select: { id: true } });
-      if (prior) return getClaim(userId, projectId, prior.id);
+      if (prior) return loadClaimView(db, projectId, { id: prior.id });
     }
     throw err;
   }
-  return getClaim(userId, projectId, id);
+  return loadClaimView(db, projectId, { id });
 }
 
-export async function getClaim(userId: string, projectId: string, claimId: string, opts: { includeDeleted?: boolean } = {}): Promise<ClaimView> {
+export async function getClaim(userId: string, projectId: string, claimId: string): Promise<ClaimView> {
   const db = await getDb();
   await authorize(db, userId, projectId, "project.view");
-  const row = await db.claim.findFirst({
-    where: { id: claimId, projectId, ...(opts.includeDeleted ? {} : { deletedAt: null }) },
-    select: CLAIM_SELECT,
-  });
+  return loadClaimView(db, projectId, { id: claimId });
+}
+
+/** A live claim of an already authorized project, by id or by its number in a document. */
+async function loadClaimView(db: Db, projectId: string, where: { id: string } | { documentId: string; seq: number }): Promise<ClaimView> {
+  const row = await db.claim.findFirst({ where: { ...where, projectId, deletedAt: null }, select: CLAIM_SELECT });
   if (!row) throw new AppError("not_found");
   const author = await db.user.findUnique({ where: { id: row.authorId }, select: { name: true } });
   return toView(row, author?.name ?? "");
@@ -196,12 +198,12 @@ async function loadForWrite(tx: Tx, projectId: string, claimId: string) {
 
 export async function updateClaim(userId: string, projectId: string, input: unknown): Promise<ClaimView> {
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "claim.editOwn");
+  await authorize(db, userId, projectId, "claim.editOwn");
   const data = parseInput(UpdateClaimInput, input);
   const current = await loadForWrite(db, projectId, data.claimId);
   if (!current) throw new AppError("not_found");
   if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.editAny");
-  if (current.version !== data.version) throw conflict(current, access.userId);
+  if (current.version !== data.version) throw conflict(current);
   const spans = data.spans ? resolveSpans(current.document.text, data.spans) : undefined;
   const values = data.values ? await validateValues(projectId, current.claimTypeId, current.claimTypeVersion, data.values) : undefined;
   await db.$transaction(async (tx) => {
@@ -217,7 +219,7 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
     if (res.count === 0) {
       const latest = await loadForWrite(tx, projectId, data.claimId);
       if (!latest) throw new AppError("not_found", "This claim was deleted in the meantime.");
-      throw conflict(latest, userId);
+      throw conflict(latest);
     }
     if (spans) {
       await tx.claimSpan.deleteMany({ where: { claimId: data.claimId } });
@@ -230,10 +232,10 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
       after: { version: current.version + 1, values: values ?? current.values, spans: spans ?? current.spans, note: data.note ?? current.note },
     });
   });
-  return getClaim(userId, projectId, data.claimId);
+  return loadClaimView(db, projectId, { id: data.claimId });
 }
 
-function conflict(latest: ClaimRow, _userId: string): AppError {
+function conflict(latest: ClaimRow): AppError {
   const { document: _doc, ...rest } = latest as ClaimRow & { document?: unknown };
   return new AppError("conflict", "Someone else saved this claim after you opened it. Compare with their version and re-apply your change.", { current: rest });
 }
@@ -274,21 +276,15 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
     await bumpClaimsVersion(tx, current.documentId);
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.restore", objectType: "claim", objectId: data.claimId });
   });
-  return getClaim(userId, projectId, data.claimId);
+  return loadClaimView(db, projectId, { id: data.claimId });
 }
 
 /** A claim with the claim-type definition it was written against, for the edit panel. */
 export async function getClaimForEditing(userId: string, projectId: string, ref: { claimId: string } | { documentId: string; seq: number }) {
-  let claimId: string;
-  if ("claimId" in ref) claimId = String(ref.claimId);
-  else {
-    const db = await getDb();
-    await authorize(db, userId, projectId, "project.view");
-    const row = await db.claim.findFirst({ where: { projectId, documentId: String(ref.documentId), seq: Number(ref.seq) || 0, deletedAt: null }, select: { id: true } });
-    if (!row) throw new AppError("not_found");
-    claimId = row.id;
-  }
-  const claim = await getClaim(userId, projectId, claimId);
+  const db = await getDb();
+  await authorize(db, userId, projectId, "project.view");
+  const where = "claimId" in ref ? { id: String(ref.claimId) } : { documentId: String(ref.documentId), seq: Number(ref.seq) || 0 };
+  const claim = await loadClaimView(db, projectId, where);
   const definition = await findDefinition(projectId, claim.claimTypeId, claim.claimTypeVersion);
   if (!definition) throw new AppError("not_found");
   return { claim, definition };

@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
-import { ClaimTypeDefinitionSchema } from "@/lib/core/claim-types";
+import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
 import { documentClaimsSnapshot } from "./claim-snapshots";
 
 export async function getDocumentPage(userId: string, projectId: string, documentId: string) {
@@ -15,30 +15,22 @@ export async function getDocumentPage(userId: string, projectId: string, documen
       id: true, title: true, authors: true, publisher: true, published: true, publishedPrecision: true, url: true,
       language: true, text: true, textLength: true, sourceFileName: true, sourceFormat: true, importReport: true,
       version: true, claimsVersion: true, createdAt: true, originalText: true,
-      _count: { select: { claims: { where: { deletedAt: null } } } },
     },
   });
   if (!doc) throw new AppError("not_found");
   const [claims, types, members, project] = await Promise.all([
     documentClaimsSnapshot(db, projectId, documentId, doc.claimsVersion),
-    db.claimType.findMany({
-      where: { projectId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, key: true, name: true, color: true, currentVersion: true, archived: true, versions: { select: { version: true, definition: true } } },
-    }),
+    db.claimType.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: CLAIM_TYPE_SELECT }),
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } } }),
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
   ]);
-  const { originalText, _count, claimsVersion: _cv, ...document } = doc;
+  const { originalText, claimsVersion: _cv, ...document } = doc;
   return {
     access,
     projectName: project.name,
-    document: { ...document, hasOriginal: originalText !== null, claimCount: _count.claims },
+    document: { ...document, hasOriginal: originalText !== null, claimCount: claims.count },
     claims,
-    claimTypes: types.map(({ versions, ...t }) => ({
-      ...t,
-      definition: ClaimTypeDefinitionSchema.parse(versions.find((v) => v.version === t.currentVersion)!.definition),
-    })),
+    claimTypes: types.map(withCurrentDefinition),
     members: members.map((m) => m.user),
   };
 }

@@ -135,22 +135,6 @@ export async function importDocument(userId: string, projectId: string, source: 
   return { documentId: id, title: meta.title, report };
 }
 
-const DOCUMENT_FIELDS = {
-  id: true, projectId: true, title: true, authors: true, publisher: true, published: true, publishedPrecision: true,
-  url: true, language: true, text: true, textLength: true, sourceFileName: true, sourceFormat: true,
-  importReport: true, version: true, createdAt: true, originalText: true,
-} as const;
-
-export async function getDocument(userId: string, projectId: string, documentId: string) {
-  const db = await getDb();
-  const access = await authorize(db, userId, projectId, "project.view");
-  const doc = await db.document.findFirst({ where: { id: documentId, projectId }, select: DOCUMENT_FIELDS });
-  if (!doc) throw new AppError("not_found");
-  const claimCount = await db.claim.count({ where: { documentId, deletedAt: null } });
-  const { originalText, ...rest } = doc;
-  return { access, document: { ...rest, hasOriginal: originalText !== null, claimCount } };
-}
-
 export async function updateDocumentMetadata(userId: string, projectId: string, documentId: string, version: number, input: unknown) {
   const db = await getDb();
   await authorize(db, userId, projectId, "document.editMetadata");

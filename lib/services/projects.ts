@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
-import { can, type Role } from "@/lib/auth/permissions";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -71,9 +71,17 @@ export async function listProjectsForUser(userId: string): Promise<ProjectListIt
   }));
 }
 
-export async function getProjectOverview(userId: string, projectId: string) {
-  const access = await authorize(await getDb(), userId, projectId, "project.view");
+/** The project's name behind the given permission: for pages that need no more than that. */
+export async function getProject(userId: string, projectId: string, permission: Permission = "project.view") {
   const db = await getDb();
+  const access = await authorize(db, userId, projectId, permission);
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true } });
+  return { access, project };
+}
+
+export async function getProjectOverview(userId: string, projectId: string) {
+  const db = await getDb();
+  const access = await authorize(db, userId, projectId, "project.view");
   const project = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: { id: true, name: true, description: true, createdAt: true },

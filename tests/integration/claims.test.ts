@@ -12,7 +12,6 @@ import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@
 import { getDocumentPage } from "@/lib/services/document-page";
 import { unpackClaims } from "@/lib/core/packed-claims";
 import { updateClaimType } from "@/lib/services/claim-types";
-import { getDocument } from "@/lib/services/documents";
 
 
 const cpSlice = (s: string, a: number, b: number) => Array.from(s).slice(a, b).join("");
@@ -28,7 +27,7 @@ describe.each(testEngines())("claims on %s", (engine) => {
     user = await makeUser("Coder");
     projectId = (await makeProject(user.id)).id;
     docId = (await makeDocument(user.id, projectId, TEXT)).documentId;
-    text = (await getDocument(user.id, projectId, docId)).document.text;
+    text = (await getDocumentPage(user.id, projectId, docId)).document.text;
     attackId = (await claimTypeByKey(user.id, projectId, "attack")).id;
     sizeId = (await claimTypeByKey(user.id, projectId, "size_estimate")).id;
   });

@@ -8,7 +8,8 @@ import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, corpusFile, claimTypeByKey } from "../support/factories";
 import type { OpenDatabase } from "@/lib/db/engine";
 import { failure } from "../support/errors";
-import { getDocument, importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
+import { getDocumentPage } from "@/lib/services/document-page";
+import { importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
 import { createClaim } from "@/lib/services/claims";
 
 
@@ -27,7 +28,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
   it("imports every sample report with a canonical text and a report", async () => {
     for (const prefix of ["000", "001", "002", "004"]) {
       const out = await importDocument(user.id, projectId, corpusFile(prefix));
-      const { document } = await getDocument(user.id, projectId, out.documentId);
+      const { document } = await getDocumentPage(user.id, projectId, out.documentId);
       expect(document.text.length).toBeGreaterThan(1000);
       expect(document.text).not.toMatch(/[\r\u0000\uFEFF]/);
       expect(document.textLength).toBe(Array.from(document.text).length);
@@ -40,12 +41,12 @@ describe.each(testEngines())("documents on %s", (engine) => {
     expect(out.report.mojibake.applied).toBe(true);
     expect(out.report.mojibake.unrecoverable).toBeGreaterThan(0);
     expect(out.report.warnings.join(" ")).toMatch(/could not be recovered/);
-    const { document } = await getDocument(user.id, projectId, out.documentId);
+    const { document } = await getDocumentPage(user.id, projectId, out.documentId);
     expect(document.text).toContain("Islamic State’s Khurasan Province");
     expect(document.text).not.toContain("鈥");
     expect(document.hasOriginal).toBe(true);
     const back = await useOriginalText(user.id, projectId, out.documentId, document.version);
-    const after = await getDocument(user.id, projectId, out.documentId);
+    const after = await getDocumentPage(user.id, projectId, out.documentId);
     expect(after.document.version).toBe(back.version);
     expect(after.document.text).toContain("State鈥檚");
   });
@@ -60,7 +61,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
   it("keeps the text as decoded when the user declines the repair", async () => {
     const p2 = (await makeProject(user.id, "no repair")).id;
     const out = await importDocument(user.id, p2, corpusFile("003"), { repair: false });
-    const { document } = await getDocument(user.id, p2, out.documentId);
+    const { document } = await getDocumentPage(user.id, p2, out.documentId);
     expect(document.text).toContain("State鈥檚");
     expect(out.report.mojibake.applied).toBe(false);
     expect(out.report.mojibake.kind).toBe("utf8-as-gbk");
@@ -70,7 +71,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
     const out = await importDocument(user.id, projectId, { fileName: "meta.txt", pastedText: "Metadata test text." });
     const v2 = await updateDocumentMetadata(user.id, projectId, out.documentId, 1, { title: "Edited", authors: ["A. Author"], published: "2022-05", language: "en" });
     expect(v2.version).toBe(2);
-    const { document } = await getDocument(user.id, projectId, out.documentId);
+    const { document } = await getDocumentPage(user.id, projectId, out.documentId);
     expect(document).toMatchObject({ title: "Edited", authors: ["A. Author"], published: "2022-05", publishedPrecision: "month" });
     expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 1, { title: "Stale" }))).code).toBe("conflict");
     expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 2, { title: "Bad date", published: "May 2022" }))).code).toBe("invalid");

@@ -7,24 +7,15 @@ import { mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { applyMigrations, readMigrations, MigrationError, type SqlRunner } from "@/lib/db/migrate";
+import { applyMigrations, readMigrations, MigrationError } from "@/lib/db/migrate";
+import { pgliteRunner } from "@/lib/db/engine";
 import { lockDataDir, DataDirLockedError } from "@/lib/db/lock";
 import { useTestDatabase } from "../support/db";
 import type { OpenDatabase } from "@/lib/db/engine";
 import { checkCredentials, signUp, THROTTLE } from "@/lib/services/users";
 import { getAuthSecret, configuredSecretProblem } from "@/lib/auth/secret";
 
-function runner(db: PGlite): SqlRunner {
-  return {
-    query: async (sql, params) => (await db.query(sql, params)).rows as never[],
-    exec: async (sql) => void (await db.exec(sql)),
-    transaction: async (fn) => {
-      await db.transaction(async (tx) => {
-        await fn({ query: async (s, p) => (await tx.query(s, p)).rows as never[], exec: async (s) => void (await tx.exec(s)), transaction: () => Promise.reject(new Error("nested")) });
-      });
-    },
-  };
-}
+const runner = pgliteRunner;
 
 describe("migrations", () => {
   it("applies pending migrations once, then nothing", async () => {

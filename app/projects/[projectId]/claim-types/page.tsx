@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageUser, orNotFound } from "@/lib/server/page";
-import { getProjectOverview } from "@/lib/services/projects";
+import { getProject } from "@/lib/services/projects";
 import { listClaimTypes } from "@/lib/services/claim-types";
 import { can } from "@/lib/auth/permissions";
 import { ClaimTypesEditor } from "@/components/claim-types/ClaimTypesEditor";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Claim types" };
 export default async function ClaimTypesPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}/claim-types`);
-  const overview = await orNotFound(() => getProjectOverview(user.id, projectId));
+  const overview = await orNotFound(() => getProject(user.id, projectId));
   const types = await listClaimTypes(user.id, projectId, { includeArchived: true });
   return (
     <div className="page">

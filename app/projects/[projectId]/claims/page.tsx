@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageUser, orNotFound } from "@/lib/server/page";
 import { getProjectOverview } from "@/lib/services/projects";
-import { listProjectClaims, listProjectMembersForFilter, parseClaimTableQuery, CLAIM_SORTS, type ClaimTableQuery } from "@/lib/services/claim-lists";
+import { listProjectClaims, parseClaimTableQuery, CLAIM_SORTS, type ClaimTableQuery } from "@/lib/services/claim-lists";
 import { summarizeValues } from "@/lib/core/summary";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -23,10 +23,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
     query = parseClaimTableQuery({});
     badQuery = true;
   }
-  const [{ rows, total, pageSize }, members] = await Promise.all([
-    listProjectClaims(user.id, projectId, query),
-    listProjectMembersForFilter(user.id, projectId),
-  ]);
+  const { rows, total, pageSize } = await listProjectClaims(user.id, projectId, query);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/projects/${projectId}`;
   const link = (patch: Partial<Record<keyof ClaimTableQuery, string | number | undefined>>) => {
@@ -57,7 +54,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         <label>Annotator
           <select name="author" defaultValue={query.author ?? ""}>
             <option value="">All</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {overview.members.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
           </select>
         </label>
         <label>Status

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageUser, orNotFound } from "@/lib/server/page";
-import { getProjectOverview } from "@/lib/services/projects";
-import { authorize } from "@/lib/auth/authorize";
-import { getDb } from "@/lib/db/client";
+import { getProject } from "@/lib/services/projects";
 import { ImportPanel } from "@/components/import/ImportPanel";
 import { limitsFromEnv } from "@/lib/import";
 
@@ -12,10 +10,7 @@ export const metadata: Metadata = { title: "Import documents" };
 export default async function ImportPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}/import`);
-  const { project } = await orNotFound(async () => {
-    await authorize(await getDb(), user.id, projectId, "document.import");
-    return getProjectOverview(user.id, projectId);
-  });
+  const { project } = await orNotFound(() => getProject(user.id, projectId, "document.import"));
   const maxMb = Math.round(limitsFromEnv(process.env).maxFileBytes / 1024 / 1024);
   return (
     <div className="page">
