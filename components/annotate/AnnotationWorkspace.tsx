@@ -18,6 +18,8 @@ import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, SpanDraft } from "./types";
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
 import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
+import { DOCUMENT_HIGHLIGHT_PREFIX } from "./document-prepaint";
+import type { PrepaintPlan } from "@/components/editor/prepaint";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
 const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel), {
@@ -36,6 +38,8 @@ export function AnnotationWorkspace(props: {
   currentUserId: string;
   canCreate: boolean;
   canEditAny: boolean;
+  /** Highlights painted on the server-rendered text before the page's scripts run (see document-prepaint.ts). */
+  prepaint?: { plan: PrepaintPlan; nonce?: string };
 }) {
   const { projectId, documentId, text } = props;
   if (typeof window !== "undefined" && !performance.getEntriesByName("workspace:render").length) performance.mark("workspace:render");
@@ -181,6 +185,8 @@ export function AnnotationWorkspace(props: {
         <ReadingView
           ref={viewRef}
           text={text}
+          highlightPrefix={DOCUMENT_HIGHLIGHT_PREFIX}
+          prepaint={props.prepaint}
           claims={paintClaims}
           focusedClaimId={focusedId}
           onSelectionChange={(sel) => {

@@ -11,14 +11,21 @@
  *   (keyboard-selection.ts; browsers alone need caret browsing, F7, for that).
  * - Click on text with no selection: every claim covering the clicked character is reported
  *   (possibly none), found through an interval index.
- * - `data-ready="true"` once highlights are painted, `data-painted-count` = painted spans.
+ * - Progressive: on the server the text is rendered as plain paragraphs, and with a `prepaint` plan
+ *   an inline script paints the highlights on them while the page is still loading (prepaint.ts).
+ *   When TipTap has mounted, its view replaces those paragraphs in the same task as the painter
+ *   repaints on it, so no frame shows the text without highlights; scroll position is kept.
+ * - `data-ready="true"` once highlights are painted (by the prepaint script or the painter),
+ *   `data-painted-count` = painted spans; `data-interactive="true"` once the editor has taken over
+ *   (selection, clicks on highlights and keyboard work from then on).
  */
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import { buildTextModel, cpToPoint, type SelectedSpan } from "@/lib/core/offsets";
 import { diffClaims } from "./claim-diff";
 import { browserTextDom, TextDomLocator } from "./dom-text";
 import { browserPainterEnv, CssHighlightPainter, type PaintClaim } from "./painter";
+import { prepaintScript, staticParagraphsHtml, type PrepaintPlan } from "./prepaint";
 import { readingExtensions, textToDoc } from "./reading-extensions";
 import { READING_VIEW_CLASS, READING_VIEW_CSS } from "./reading-styles";
 import { extendSelectionByKey } from "./keyboard-selection";
@@ -41,7 +48,23 @@ export interface ReadingViewProps {
   className?: string;
   /** Highlight names are `<prefix>-<typeKey>` and `<prefix>-focus`; change it only when a page shows two views. */
   highlightPrefix?: string;
+  /** Server-computed highlights for the server-rendered text, painted before the editor loads. */
+  prepaint?: { plan: PrepaintPlan; nonce?: string };
   ref?: Ref<ReadingViewHandle>;
+}
+
+/** Where the reader is in the text: a paragraph and its distance from the viewport's top. */
+function readingPosition(paragraphs: HTMLCollection): { index: number; top: number } | null {
+  if (window.scrollY === 0) return null;
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.getBoundingClientRect().bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const el = paragraphs[lo];
+  return el ? { index: lo, top: el.getBoundingClientRect().top } : null;
 }
 
 export function ReadingView({ ref, ...props }: ReadingViewProps) {
@@ -56,7 +79,16 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
   const intervalsRef = useRef<{ claims: readonly PaintClaim[]; index: ReturnType<typeof claimIntervals> } | null>(null);
   const lastSelection = useRef<SelectedSpan | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
-  const [status, setStatus] = useState({ ready: false, count: 0, supported: true });
+  const staticRef = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState({ ready: false, count: 0, supported: true, interactive: false });
+  const rootId = useId();
+  // Server-only markup: during hydration React keeps what the server sent for these elements (it
+  // does not compare or rewrite dangerouslySetInnerHTML), and a page rendered in the browser (a
+  // client-side navigation) skips straight to the editor.
+  const onServer = typeof window === "undefined";
+  const staticHtml = useMemo(() => (onServer ? staticParagraphsHtml(model) : ""), [onServer, model]);
+  // A plan is only valid for the highlight names it was made with.
+  const script = onServer && props.prepaint?.plan.styleId === prefix ? prepaintScript(rootId, props.prepaint.plan) : "";
 
   useEffect(() => {
     latest.current = props;
@@ -72,7 +104,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
       el.dataset.ready = "true";
       el.dataset.paintedCount = String(p.paintedCount);
     }
-    setStatus({ ready: true, count: p.paintedCount, supported: p.supported });
+    setStatus({ ready: true, count: p.paintedCount, supported: p.supported, interactive: true });
   };
   const editor = useEditor(
     {
@@ -91,6 +123,11 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
     if (!editor || editor.isDestroyed || !container) return;
     performance.mark("reading-view:editor-ready");
     const root = editor.view.dom;
+    // Take over from the server-rendered paragraphs: hide them in this task (React removes them on
+    // the next render), paint on the editor's, and put the reader back where they were.
+    const staticText = staticRef.current;
+    const position = staticText && !staticText.hidden ? readingPosition(staticText.children) : null;
+    if (staticText) staticText.hidden = true;
     const locator = new TextDomLocator(model, browserTextDom(root));
     const painter = new CssHighlightPainter(locator, browserPainterEnv(document, prefix), { prefix });
     locatorRef.current = locator;
@@ -99,12 +136,19 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
     painter.paint(latest.current.claims);
     painter.setFocus(latest.current.focusedClaimId ?? null);
     performance.mark("reading-view:painted");
+    if (position) {
+      const el = locator.paragraphElement(position.index);
+      if (el) window.scrollBy(0, el.getBoundingClientRect().top - position.top);
+    }
+    container.dataset.interactive = "true";
     syncStatus();
     // Ranges collapse when their text leaves the document, even if it comes straight back:
     // ProseMirror re-rendering paragraphs, or EditorContent re-parenting the view (it does on
     // every StrictMode remount). Any child-list change under the view -> one rebuild per frame.
     let frame = 0;
-    const observer = new MutationObserver(() => {
+    const observer = new MutationObserver((records) => {
+      // The server-rendered paragraphs going away is not a change of the editor's text.
+      if (records.every((r) => r.target === container && [...r.removedNodes, ...r.addedNodes].every((n) => n === staticText))) return;
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
@@ -120,7 +164,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
       painter.destroy();
       painterRef.current = null;
       locatorRef.current = null;
-      setStatus((s) => ({ ...s, ready: false }));
+      setStatus((s) => ({ ...s, ready: false, interactive: false }));
     };
   }, [editor, model, prefix]);
 
@@ -212,13 +256,22 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
       ref={containerRef}
       className={className ? `${READING_VIEW_CLASS} ${className}` : READING_VIEW_CLASS}
       data-testid="reading-view"
+      id={rootId}
       data-ready={status.ready ? "true" : "false"}
+      data-interactive={status.interactive ? "true" : "false"}
       data-painted-count={status.count}
       data-highlights={status.supported ? "supported" : "unsupported"}
+      suppressHydrationWarning // the prepaint script sets data-ready and data-painted-count first
     >
       <style href="attest-reading-view" precedence="default">
         {READING_VIEW_CSS}
       </style>
+      {!status.interactive && (
+        <>
+          <div ref={staticRef} className="reading-text" data-prepaint-text="" dangerouslySetInnerHTML={{ __html: staticHtml }} suppressHydrationWarning />
+          {props.prepaint && <script nonce={props.prepaint.nonce} dangerouslySetInnerHTML={{ __html: script }} suppressHydrationWarning />}
+        </>
+      )}
       <EditorContent editor={editor} />
     </div>
   );

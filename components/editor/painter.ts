@@ -98,6 +98,10 @@ export function browserPainterEnv(doc: Document, styleId: string): PainterEnv {
         : undefined,
     setStyle: (css) => {
       if (!style) {
+        // Adopt the element the server-rendered prepaint wrote (prepaint.ts), if any.
+        style = Array.from(doc.head.querySelectorAll("style")).find((s) => s.dataset.highlights === styleId) ?? null;
+      }
+      if (!style) {
         style = doc.createElement("style");
         style.dataset.highlights = styleId;
         doc.head.appendChild(style);

@@ -9,7 +9,8 @@ export const READING_VIEW_CLASS = "attest-reading-view";
 
 export const READING_VIEW_CSS = `
 .${READING_VIEW_CLASS} .ProseMirror { outline: none; cursor: text; }
-.${READING_VIEW_CLASS} .ProseMirror p {
+.${READING_VIEW_CLASS} .ProseMirror p,
+.${READING_VIEW_CLASS} .reading-text p {
   white-space: pre-wrap;
   overflow-wrap: break-word;
   margin: 0 0 1em;

@@ -51,7 +51,7 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
 
   await page.goto(`/projects/${projectId}/documents/${ids["attack-report.txt"]}`);
   const view = page.getByTestId("reading-view");
-  await expect(view).toHaveAttribute("data-ready", "true");
+  await expect(view).toHaveAttribute("data-interactive", "true");
   await expect(page.getByTestId("claim-count")).toHaveText("0");
 
   await selectWithMouse(page, PHRASE);
@@ -73,8 +73,28 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
   await expect(view).toHaveAttribute("data-painted-count", "1");
 
   await page.reload();
-  await expect(view).toHaveAttribute("data-ready", "true");
+  await expect(view).toHaveAttribute("data-interactive", "true");
   await expect(view).toHaveAttribute("data-painted-count", "1");
+  await expect(view.locator("[data-prepaint-text]")).toHaveCount(0); // the editor took over the text
+
+  // Before any of the page's scripts have run, the server-rendered text already shows the highlight.
+  const bare = await page.context().newPage();
+  await bare.route(/\/_next\/static\/chunks\//, (route) => route.abort());
+  await bare.goto(page.url());
+  const bareView = bare.getByTestId("reading-view");
+  await expect(bareView).toHaveAttribute("data-ready", "true");
+  await expect(bareView).toHaveAttribute("data-painted-count", "1");
+  await expect(bareView).toHaveAttribute("data-interactive", "false");
+  const painted = await bare.evaluate(() =>
+    [...(CSS.highlights.get("claim-attack") ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }),
+  );
+  expect(painted).toEqual([PHRASE]);
+  await bare.close();
   await expect(page.getByTestId("claim-count")).toHaveText("1");
   await page.getByTestId("claim-row").first().click();
   await expect(panel.getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
@@ -102,7 +122,7 @@ test("keys 1-9 pick a claim type; delete offers undo; a second span can be added
   const projectId = await createProject(page, "Keys");
   const ids = await importFiles(page, projectId, [TXT]);
   await page.goto(`/projects/${projectId}/documents/${Object.values(ids)[0]}`);
-  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
 
   await selectWithMouse(page, "3-4,000 fighters");
   await expect(page.getByTestId("selection-popover")).toBeVisible();
@@ -136,7 +156,7 @@ test("keyboard only: caret by click, Shift+Arrow to select, a number key to tag;
   const projectId = await createProject(page, "Keyboard selection");
   const ids = await importFiles(page, projectId, [TXT]);
   await page.goto(`/projects/${projectId}/documents/${Object.values(ids)[0]}`);
-  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
 
   // Put the caret before "suicide" with a click, then extend the selection with the keyboard.
   const pointAt = () => page.getByTestId("reading-view").evaluate((root) => {

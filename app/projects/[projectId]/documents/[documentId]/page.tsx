@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { pageUser, orNotFound } from "@/lib/server/page";
 import { getDocumentPage } from "@/lib/services/document-page";
 import { can } from "@/lib/auth/permissions";
 import { AnnotationWorkspace } from "@/components/annotate/AnnotationWorkspace";
 import { DocumentDetails } from "@/components/annotate/DocumentDetails";
+import { documentPrepaint } from "@/components/annotate/document-prepaint";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -15,6 +17,8 @@ export default async function DocumentPage({ params }: Props) {
   const user = await pageUser(`/projects/${projectId}/documents/${documentId}`);
   const { access, projectName, document, claims, claimTypes, members } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
   const { text, importReport, ...meta } = document;
+  // Highlights painted on the server-rendered text by an inline script (it needs the CSP nonce).
+  const prepaint = { plan: documentPrepaint(text, claims, claimTypes), nonce: (await headers()).get("x-nonce") ?? undefined };
   return (
     <div className="document-page">
       <nav aria-label="Breadcrumb" className="crumbs">
@@ -37,6 +41,7 @@ export default async function DocumentPage({ params }: Props) {
         currentUserId={user.id}
         canCreate={can(access.role, "claim.create")}
         canEditAny={can(access.role, "claim.editAny")}
+        prepaint={prepaint}
       />
     </div>
   );

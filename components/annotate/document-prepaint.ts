@@ -1,0 +1,28 @@
+/**
+ * The document page's prepaint plan (components/editor/prepaint.ts): the highlights its claims
+ * paint, worked out on the server so the page can paint them before its scripts run.
+ *
+ * Memoized per packed-claims object: the claims snapshot (lib/services/claim-snapshots.ts) hands out
+ * the same object until the document's claims change, so a plan is computed once per change, not
+ * per request. The text and the types' keys and colours are checked too (a colour edit repaints).
+ */
+import { buildTextModel } from "@/lib/core/offsets";
+import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
+import { planPrepaint, type PrepaintPlan } from "@/components/editor/prepaint";
+import { toPaintClaim } from "./claim-order";
+
+/** The highlight name prefix of the document page's reading view (ReadingView's default). */
+export const DOCUMENT_HIGHLIGHT_PREFIX = "claim";
+
+const memo = new WeakMap<PackedClaims, { text: string; types: string; plan: PrepaintPlan }>();
+
+export function documentPrepaint(text: string, packed: PackedClaims, claimTypes: readonly { id: string; key: string; color: string }[]): PrepaintPlan {
+  const typeSig = claimTypes.map((t) => `${t.id}=${t.key}:${t.color}`).join(";");
+  const hit = memo.get(packed);
+  if (hit && hit.text === text && hit.types === typeSig) return hit.plan;
+  const types = new Map(claimTypes.map((t) => [t.id, t]));
+  const claims = unpackClaims(packed).map((c) => toPaintClaim(c, types.get(c.typeId)));
+  const plan = planPrepaint(buildTextModel(text), claims, DOCUMENT_HIGHLIGHT_PREFIX, DOCUMENT_HIGHLIGHT_PREFIX);
+  memo.set(packed, { text, types: typeSig, plan });
+  return plan;
+}
