@@ -1,6 +1,9 @@
 // Editor benchmark: the document page (reading view + claims list + side panel) with 1,000, 5,000 and
 // 20,000 claims on sample document 001, against a floor measured in the same run: a static HTML page
 // with the same text and the same highlights painted with the CSS Custom Highlight API and nothing else.
+// Per count: paintedMs (navigation to highlights painted, whoever painted them: the page's inline
+// prepaint or the editor), interactiveMs (navigation to the editor having taken over: selection and
+// clicks work), addOneMs (save -> new highlight painted) and the JS heap.
 // Writes bench/results/editor.json. Needs a production build (`npm run build`).
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -10,7 +13,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 
 const COUNTS = [1000, 5000, 20000];
-const LOADS = Number(process.env.BENCH_LOADS ?? 7); // medians of at least 5 loads
+const LOADS = Number(process.env.BENCH_LOADS ?? 9); // medians of at least 5 loads
 const ADDS = 7;
 const PORT = 3200;
 const FLOOR_PORT = 3201;

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodePointIndex } from "@/lib/core/offsets";
-import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
+import type { PackedClaims } from "@/lib/core/packed-claims";
 import { ReadingView, type ReadingViewHandle } from "@/components/editor/ReadingView";
 import type { PaintClaim } from "@/components/editor/painter";
 import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/app/projects/actions";
@@ -17,7 +17,7 @@ import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, SpanDraft } from "./types";
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
-import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
+import { insertSorted, referenceFrom, toCompact, toPaintClaim, unpackOnce } from "./claim-order";
 import { DOCUMENT_HIGHLIGHT_PREFIX } from "./document-prepaint";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
@@ -45,11 +45,8 @@ export function AnnotationWorkspace(props: {
   if (typeof window !== "undefined" && !performance.getEntriesByName("workspace:render").length) performance.mark("workspace:render");
   useEffect(() => void performance.mark("workspace:mounted"), []);
   const viewRef = useRef<ReadingViewHandle>(null);
-  // Claims are unpacked in the browser only: server rendering has nothing to draw with them (highlights
-  // are painted on the client), and unpacking 20,000 claims per request there would only cost time.
-  const [claims, setClaims] = useState<CompactClaim[]>(() => (typeof window === "undefined" ? [] : unpackClaims(props.packedClaims)));
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // The server renders the claims list's first rows from the same claims (unpacked once per snapshot).
+  const [claims, setClaims] = useState<CompactClaim[]>(() => unpackOnce(props.packedClaims));
   const [selection, setSelection] = useState<(SpanDraft & { rect?: { x: number; y: number } }) | null>(null);
   const [panel, setPanel] = useState<PanelState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -238,7 +235,7 @@ export function AnnotationWorkspace(props: {
             {error && <p role="alert" className="error">{error.message}</p>}
           </div>
         )}
-        <ClaimsList claims={hydrated ? claims : []} total={hydrated ? claims.length : props.packedClaims.count} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
+        <ClaimsList claims={claims} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
           onOpen={(c) => void openClaim(c.id, true)} />
       </div>
       {toast && <UndoToast toast={toast} onDone={() => setToast(null)} />}

@@ -15,8 +15,6 @@ const QUOTE_PREVIEW = 90;
 
 export function ClaimsList(props: {
   claims: CompactClaim[];
-  /** Shown as the count; equals claims.length once the list is hydrated. */
-  total: number;
   types: Map<string, ClaimTypeInfo>;
   text: string;
   index: CodePointIndex;
@@ -40,13 +38,13 @@ export function ClaimsList(props: {
   return (
     <section className="claims-list" aria-labelledby="claims-list-h">
       <div className="claims-list-head">
-        <h2 id="claims-list-h">Claims <span className="count" data-testid="claim-count">{props.total}</span></h2>
+        <h2 id="claims-list-h">Claims <span className="count" data-testid="claim-count">{claims.length}</span></h2>
         <select aria-label="Show claims of type" value={filter} onChange={(e) => setFilter(e.target.value)}>
           <option value="">All types</option>
           {[...types.values()].map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </div>
-      {props.total === 0 ? (
+      {claims.length === 0 ? (
         <p className="empty small">No claims yet. Select words in the text, then pick a claim type (or press 1–9).</p>
       ) : (
         <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, shown.length * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list" role="list">
