@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodePointIndex } from "@/lib/core/offsets";
-import type { PackedClaims } from "@/lib/core/packed-claims";
+import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import { ReadingView, type ReadingViewHandle } from "@/components/editor/ReadingView";
 import type { PaintClaim } from "@/components/editor/painter";
 import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/app/projects/actions";
@@ -17,7 +17,7 @@ import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, SpanDraft } from "./types";
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
-import { insertSorted, referenceFrom, toCompact, toPaintClaim, unpackOnce } from "./claim-order";
+import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
 import { DOCUMENT_HIGHLIGHT_PREFIX } from "./document-prepaint";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
@@ -26,6 +26,9 @@ const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel
   ssr: false,
   loading: () => <div className="claim-panel" aria-busy="true">Loading the claim form…</div>,
 });
+
+/** Claim rows the server renders (more than the list shows before it is scrolled). */
+const SERVER_LIST_ROWS = 40;
 
 export function AnnotationWorkspace(props: {
   projectId: string;
@@ -45,8 +48,10 @@ export function AnnotationWorkspace(props: {
   if (typeof window !== "undefined" && !performance.getEntriesByName("workspace:render").length) performance.mark("workspace:render");
   useEffect(() => void performance.mark("workspace:mounted"), []);
   const viewRef = useRef<ReadingViewHandle>(null);
-  // The server renders the claims list's first rows from the same claims (unpacked once per snapshot).
-  const [claims, setClaims] = useState<CompactClaim[]>(() => unpackOnce(props.packedClaims));
+  // The server renders the claims list's first rows only, so it unpacks only those (the list shows the
+  // total from the packed count); the browser unpacks them all.
+  const onServer = typeof window === "undefined";
+  const [claims, setClaims] = useState<CompactClaim[]>(() => unpackClaims(props.packedClaims, onServer ? SERVER_LIST_ROWS : undefined));
   const [selection, setSelection] = useState<(SpanDraft & { rect?: { x: number; y: number } }) | null>(null);
   const [panel, setPanel] = useState<PanelState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,8 +64,9 @@ export function AnnotationWorkspace(props: {
   const activeTypes = useMemo(() => props.claimTypes.filter((t) => !t.archived), [props.claimTypes]);
   const authorNames = useMemo(() => new Map(props.members.map((m) => [m.id, m.name])), [props.members]);
   const reference = useMemo(() => referenceFrom(props.published), [props.published]);
-  const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const paintClaims = useMemo<PaintClaim[]>(() => claims.map((c) => toPaintClaim(c, types.get(c.typeId))), [claims, types]);
+  // Both serve the browser only (clicks, the painter): the server renders neither, so it skips them.
+  const byId = useMemo(() => new Map(onServer ? [] : claims.map((c) => [c.id, c])), [claims, onServer]);
+  const paintClaims = useMemo<PaintClaim[]>(() => (onServer ? [] : claims.map((c) => toPaintClaim(c, types.get(c.typeId)))), [claims, types, onServer]);
   const focusedId = panel?.mode === "edit" ? String(panel.claim.seq) : null;
 
   const startNew = useCallback((typeId: string) => {
@@ -235,7 +241,7 @@ export function AnnotationWorkspace(props: {
             {error && <p role="alert" className="error">{error.message}</p>}
           </div>
         )}
-        <ClaimsList claims={claims} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
+        <ClaimsList claims={claims} total={onServer ? props.packedClaims.count : claims.length} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
           onOpen={(c) => void openClaim(c.id, true)} />
       </div>
       {toast && <UndoToast toast={toast} onDone={() => setToast(null)} />}

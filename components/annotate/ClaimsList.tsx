@@ -14,7 +14,10 @@ const OVERSCAN = 6;
 const QUOTE_PREVIEW = 90;
 
 export function ClaimsList(props: {
+  /** In reading order; on the server only the first rows (enough for the first screen). */
   claims: CompactClaim[];
+  /** Claims in all (claims.length in the browser). */
+  total: number;
   types: Map<string, ClaimTypeInfo>;
   text: string;
   index: CodePointIndex;
@@ -26,6 +29,7 @@ export function ClaimsList(props: {
   const [scrollTop, setScrollTop] = useState(0);
   const [filter, setFilter] = useState("");
   const shown = useMemo(() => (filter ? claims.filter((c) => c.typeId === filter) : claims), [claims, filter]);
+  const rows = filter ? shown.length : props.total;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((scrollTop + VISIBLE_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
 
@@ -38,17 +42,17 @@ export function ClaimsList(props: {
   return (
     <section className="claims-list" aria-labelledby="claims-list-h">
       <div className="claims-list-head">
-        <h2 id="claims-list-h">Claims <span className="count" data-testid="claim-count">{claims.length}</span></h2>
+        <h2 id="claims-list-h">Claims <span className="count" data-testid="claim-count">{props.total}</span></h2>
         <select aria-label="Show claims of type" value={filter} onChange={(e) => setFilter(e.target.value)}>
           <option value="">All types</option>
           {[...types.values()].map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </div>
-      {claims.length === 0 ? (
+      {props.total === 0 ? (
         <p className="empty small">No claims yet. Select words in the text, then pick a claim type (or press 1–9).</p>
       ) : (
-        <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, shown.length * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list" role="list">
-          <div style={{ height: shown.length * ROW_HEIGHT, position: "relative" }}>
+        <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, rows * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list" role="list">
+          <div style={{ height: rows * ROW_HEIGHT, position: "relative" }}>
             {shown.slice(first, last).map((c, i) => {
               const t = types.get(c.typeId);
               return (

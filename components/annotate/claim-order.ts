@@ -1,6 +1,5 @@
 /** Pure helpers of the annotation workspace: reading order, compact and paint forms of claims. */
 import type { PaintClaim } from "@/components/editor/painter";
-import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import type { CompactClaim, FullClaim } from "./types";
 
 /** The document's publication date as the date parser's reference for "April 18" and the like. */
@@ -45,18 +44,3 @@ export function toPaintClaim(c: CompactClaim, type: { key: string; color: string
 }
 
 
-/**
- * Claims of a packed snapshot, unpacked once per snapshot object: on the server the snapshot cache hands
- * every request the same object until the claims change. The list is shared, so it is never mutated
- * (the workspace replaces it on every change).
- */
-const unpacked = new WeakMap<PackedClaims, CompactClaim[]>();
-
-export function unpackOnce(packed: PackedClaims): CompactClaim[] {
-  let list = unpacked.get(packed);
-  if (!list) {
-    list = unpackClaims(packed);
-    unpacked.set(packed, list);
-  }
-  return list;
-}

@@ -7,9 +7,9 @@
  * per request. The text and the types' keys and colours are checked too (a colour edit repaints).
  */
 import { buildTextModel } from "@/lib/core/offsets";
-import type { PackedClaims } from "@/lib/core/packed-claims";
+import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import { planPrepaint, type PrepaintPlan } from "@/components/editor/prepaint";
-import { toPaintClaim, unpackOnce } from "./claim-order";
+import { toPaintClaim } from "./claim-order";
 
 /** The highlight name prefix of the document page's reading view (ReadingView's default). */
 export const DOCUMENT_HIGHLIGHT_PREFIX = "claim";
@@ -21,7 +21,7 @@ export function documentPrepaint(text: string, packed: PackedClaims, claimTypes:
   const hit = memo.get(packed);
   if (hit && hit.text === text && hit.types === typeSig) return hit.plan;
   const types = new Map(claimTypes.map((t) => [t.id, t]));
-  const claims = unpackOnce(packed).map((c) => toPaintClaim(c, types.get(c.typeId)));
+  const claims = unpackClaims(packed).map((c) => toPaintClaim(c, types.get(c.typeId)));
   const plan = planPrepaint(buildTextModel(text), claims, DOCUMENT_HIGHLIGHT_PREFIX, DOCUMENT_HIGHLIGHT_PREFIX);
   memo.set(packed, { text, types: typeSig, plan });
   return plan;

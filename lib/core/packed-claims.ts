@@ -91,12 +91,14 @@ export function packClaims(claims: UnpackedClaim[]): PackedClaims {
   };
 }
 
-export function unpackClaims(p: PackedClaims): UnpackedClaim[] {
-  const ids = p.count === 0 ? [] : p.ids.split(",");
-  const out: UnpackedClaim[] = new Array(p.count);
+/** The claims, in order; with `limit`, only the first `limit` of them (offsets decode from the start). */
+export function unpackClaims(p: PackedClaims, limit = p.count): UnpackedClaim[] {
+  const n0 = Math.max(0, Math.min(p.count, limit));
+  const ids = n0 === 0 ? [] : p.ids.split(",", n0);
+  const out: UnpackedClaim[] = new Array(n0);
   let k = 0;
   let prev = 0;
-  for (let i = 0; i < p.count; i++) {
+  for (let i = 0; i < n0; i++) {
     const n = at(p.spanCount, i);
     const spans: [number, number][] = new Array(n);
     for (let j = 0; j < n; j++, k += 2) {

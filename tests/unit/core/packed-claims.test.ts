@@ -17,6 +17,11 @@ describe("packed claims", () => {
       expect(unpackClaims(packClaims(claims))).toEqual(claims);
     }));
   });
+  it("unpacks only the first claims when given a limit, the same as slicing the whole list", () => {
+    fc.assert(fc.property(fc.array(claim, { maxLength: 30 }), fc.integer({ min: -2, max: 40 }), (claims, limit) => {
+      expect(unpackClaims(packClaims(claims), limit)).toEqual(claims.slice(0, Math.max(0, limit)));
+    }));
+  });
   it("refuses an id that would break the joined form", () => {
     expect(() => packClaims([{ id: "a,b", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] }])).toThrow(/comma/);
   });
