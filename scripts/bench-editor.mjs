@@ -71,7 +71,7 @@ const at=(u)=>{let lo=0,hi=ps.length-1;while(lo<hi){const m=(lo+hi+1)>>1;if(ps[m
 const hs=[0,1,2].map(()=>new Highlight());
 for(const [s,e,t] of spans){const r=new Range();const a=at(u16(s)),b=at(u16(e));r.setStart(a[0],a[1]);r.setEnd(b[0],b[1]);hs[t].add(r);}
 hs.forEach((h,i)=>CSS.highlights.set("t"+i,h));
-requestAnimationFrame(()=>requestAnimationFrame(()=>{window.__resolvePainted(performance.now());}));
+document.getElementById("doc").dataset.ready="true";
 </script></body></html>`;
 }
 
@@ -84,28 +84,24 @@ async function waitForServer() {
 }
 
 /**
- * Injected before any page script: a promise that resolves with the time highlights were painted.
- * The app page is checked once per animation frame for the reading view's data-ready flag, then two
- * more frames are awaited (the frame that paints them); the floor page resolves it itself the same way.
- * Nothing polls the page from outside while it loads.
+ * Injected before any page script, the same for the app and the floor: promises that resolve with the
+ * time highlights were painted (and, for the app, the time the editor took over). Each animation frame
+ * checks for the page's flag (data-ready="true", set right after the highlights are registered: by the
+ * app's reading view, by the floor's script); the frame in which it is first seen is the first that
+ * draws the highlights, and the time is taken at the start of the next frame, when that one has been
+ * produced. Nothing polls the page from outside while it loads.
  */
 const PROBE = ({ watchApp }) => {
-  window.__painted = new Promise((resolve) => {
-    window.__resolvePainted = resolve;
-  });
-  if (!watchApp) return;
-  window.__interactive = new Promise((resolve) => {
-    window.__resolveInteractive = resolve;
-  });
-  const watch = (selector, resolve) => {
-    const tick = () => {
-      if (document.querySelector(selector)) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  };
-  watch('[data-testid="reading-view"][data-ready="true"]', window.__resolvePainted);
-  watch('[data-testid="reading-view"][data-interactive="true"]', window.__resolveInteractive);
+  const watch = (selector) =>
+    new Promise((resolve) => {
+      const tick = () => {
+        if (document.querySelector(selector)) requestAnimationFrame(() => resolve(performance.now()));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  window.__painted = watch('[data-ready="true"]');
+  if (watchApp) window.__interactive = watch('[data-testid="reading-view"][data-interactive="true"]');
 };
 
 async function heapMB(page) {

@@ -19,17 +19,20 @@
  *   `data-painted-count` = painted spans; `data-interactive="true"` once the editor has taken over
  *   (selection, clicks on highlights and keyboard work from then on).
  */
-import { EditorContent, useEditor } from "@tiptap/react";
+import type { Editor } from "@tiptap/core";
+import dynamic from "next/dynamic";
 import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import { buildTextModel, cpToPoint, type SelectedSpan } from "@/lib/core/offsets";
 import { diffClaims } from "./claim-diff";
 import { browserTextDom, TextDomLocator } from "./dom-text";
 import { browserPainterEnv, CssHighlightPainter, type PaintClaim } from "./painter";
 import { prepaintScript, staticParagraphsHtml, type PrepaintPlan } from "./prepaint";
-import { readingExtensions, textToDoc } from "./reading-extensions";
 import { READING_VIEW_CLASS, READING_VIEW_CSS } from "./reading-styles";
 import { extendSelectionByKey } from "./keyboard-selection";
 import { claimIntervals, codePointAtPoint, sameSpan, selectionInView } from "./view-events";
+
+/** TipTap loads after the page has hydrated: the text and highlights are on screen without it. */
+const TipTapText = dynamic(() => import("./TipTapText"), { ssr: false });
 
 /** Wait for the selection to settle while a drag or key repeat is still moving it. */
 const SELECTION_DEBOUNCE_MS = 150;
@@ -70,8 +73,7 @@ function readingPosition(paragraphs: HTMLCollection): { index: number; top: numb
 export function ReadingView({ ref, ...props }: ReadingViewProps) {
   const { text, claims, focusedClaimId = null, className, highlightPrefix: prefix = "claim" } = props;
   const model = useMemo(() => buildTextModel(text), [text]);
-  const content = useMemo(() => textToDoc(model.paragraphs), [model]);
-  const extensions = useMemo(readingExtensions, []);
+  const [editor, setEditor] = useState<Editor | null>(null);
   const latest = useRef(props);
   const painterRef = useRef<CssHighlightPainter | null>(null);
   const locatorRef = useRef<TextDomLocator | null>(null);
@@ -106,28 +108,20 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
     }
     setStatus({ ready: true, count: p.paintedCount, supported: p.supported, interactive: true });
   };
-  const editor = useEditor(
-    {
-      extensions,
-      content,
-      editable: false,
-      immediatelyRender: false,
-      editorProps: { attributes: { tabindex: "0", "aria-readonly": "true" } },
-    },
-    [content],
-  );
 
-  // Painter lifecycle: one per rendered editor (EditorContent has mounted the view by now).
+  // Painter lifecycle: one per rendered editor (TipTapText hands it over once its view is mounted).
   useEffect(() => {
     const container = containerRef.current;
     if (!editor || editor.isDestroyed || !container) return;
     performance.mark("reading-view:editor-ready");
     const root = editor.view.dom;
-    // Take over from the server-rendered paragraphs: hide them in this task (React removes them on
-    // the next render), paint on the editor's, and put the reader back where they were.
+    // Take over from the server-rendered paragraphs, all in this task (no frame shows both or neither):
+    // hide them (React removes them on the next render), show the editor's (the stylesheet keeps them
+    // out of the layout until data-interactive), paint there, and put the reader back where they were.
     const staticText = staticRef.current;
     const position = staticText && !staticText.hidden ? readingPosition(staticText.children) : null;
     if (staticText) staticText.hidden = true;
+    container.dataset.interactive = "true";
     const locator = new TextDomLocator(model, browserTextDom(root));
     const painter = new CssHighlightPainter(locator, browserPainterEnv(document, prefix), { prefix });
     locatorRef.current = locator;
@@ -140,15 +134,16 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
       const el = locator.paragraphElement(position.index);
       if (el) window.scrollBy(0, el.getBoundingClientRect().top - position.top);
     }
-    container.dataset.interactive = "true";
     syncStatus();
     // Ranges collapse when their text leaves the document, even if it comes straight back:
     // ProseMirror re-rendering paragraphs, or EditorContent re-parenting the view (it does on
     // every StrictMode remount). Any child-list change under the view -> one rebuild per frame.
     let frame = 0;
     const observer = new MutationObserver((records) => {
-      // The server-rendered paragraphs going away is not a change of the editor's text.
-      if (records.every((r) => r.target === container && [...r.removedNodes, ...r.addedNodes].every((n) => n === staticText))) return;
+      // Changes beside the editor (the server-rendered paragraphs going away) are not changes of its text.
+      const editorBox = root.parentElement;
+      const beside = (n: Node) => n !== editorBox && !n.contains(root);
+      if (records.every((r) => r.target === container && [...r.removedNodes, ...r.addedNodes].every(beside))) return;
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
@@ -272,7 +267,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
           {props.prepaint && <script nonce={props.prepaint.nonce} dangerouslySetInnerHTML={{ __html: script }} suppressHydrationWarning />}
         </>
       )}
-      <EditorContent editor={editor} />
+      <TipTapText paragraphs={model.paragraphs} onEditor={setEditor} />
     </div>
   );
 }

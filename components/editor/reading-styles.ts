@@ -17,5 +17,8 @@ export const READING_VIEW_CSS = `
   content-visibility: auto;
   contain-intrinsic-size: auto 3em;
 }
+/* Until the editor has taken over (ReadingView flips data-interactive in the same task as it hides
+   the server-rendered paragraphs), its view stays out of the layout: never two copies of the text. */
+.${READING_VIEW_CLASS}[data-interactive="false"] .reading-editor { display: none; }
 .${READING_VIEW_CLASS} .ProseMirror:focus-visible { outline: 2px solid Highlight; outline-offset: 4px; }
 `;
