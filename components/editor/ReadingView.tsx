@@ -24,7 +24,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import { buildTextModel, cpToPoint, type SelectedSpan } from "@/lib/core/offsets";
 import { diffClaims } from "./claim-diff";
-import { browserTextDom, TextDomLocator } from "./dom-text";
+import { browserTextDom, paragraphPointOf, TextDomLocator } from "./dom-text";
 import { browserPainterEnv, CssHighlightPainter, type PaintClaim } from "./painter";
 import { prepaintScript, staticParagraphsHtml, type PrepaintPlan } from "./prepaint";
 import { READING_VIEW_CLASS, READING_VIEW_CSS } from "./reading-styles";
@@ -54,6 +54,16 @@ export interface ReadingViewProps {
   /** Server-computed highlights for the server-rendered text, painted before the editor loads. */
   prepaint?: { plan: PrepaintPlan; nonce?: string };
   ref?: Ref<ReadingViewHandle>;
+}
+
+/** A selection the reader made in the server-rendered paragraphs, as paragraph points (or null). */
+function selectionIn(paragraphs: HTMLCollection) {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const r = sel.getRangeAt(0);
+  const from = paragraphPointOf(paragraphs, r.startContainer, r.startOffset);
+  const to = paragraphPointOf(paragraphs, r.endContainer, r.endOffset);
+  return from && to ? { from, to } : null;
 }
 
 /** Where the reader is in the text: a paragraph and its distance from the viewport's top. */
@@ -117,9 +127,12 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
     const root = editor.view.dom;
     // Take over from the server-rendered paragraphs, all in this task (no frame shows both or neither):
     // hide them (React removes them on the next render), show the editor's (the stylesheet keeps them
-    // out of the layout until data-interactive), paint there, and put the reader back where they were.
+    // out of the layout until data-interactive), paint there, and put the reader back where they were,
+    // with their selection, if any.
     const staticText = staticRef.current;
-    const position = staticText && !staticText.hidden ? readingPosition(staticText.children) : null;
+    const live = staticText && !staticText.hidden ? staticText.children : null;
+    const position = live && readingPosition(live);
+    const selected = live && selectionIn(live);
     if (staticText) staticText.hidden = true;
     container.dataset.interactive = "true";
     const locator = new TextDomLocator(model, browserTextDom(root));
@@ -133,6 +146,16 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
     if (position) {
       const el = locator.paragraphElement(position.index);
       if (el) window.scrollBy(0, el.getBoundingClientRect().top - position.top);
+    }
+    // A selection made before the editor loaded moves over to the same words (and gets reported).
+    const from = selected && locator.domPoint(selected.from);
+    const to = selected && locator.domPoint(selected.to);
+    if (from && to) {
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
     }
     syncStatus();
     // Ranges collapse when their text leaves the document, even if it comes straight back:

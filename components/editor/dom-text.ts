@@ -126,6 +126,21 @@ export class TextDomLocator {
   }
 }
 
+/**
+ * Where a DOM point falls in rendered paragraphs: the paragraph's index among `paragraphs` and the
+ * UTF-16 offset of the point in its text; null when the point is outside them. The inverse of
+ * TextDomLocator.domPoint, for any DOM of one element per paragraph (the editor's or the server's).
+ */
+export function paragraphPointOf(paragraphs: ArrayLike<Element>, node: Node, offset: number): ParagraphPoint | null {
+  const list = Array.from(paragraphs);
+  const paragraph = list.findIndex((p) => p === node || p.contains(node));
+  if (paragraph < 0) return null;
+  const before = node.ownerDocument!.createRange();
+  before.setStart(list[paragraph]!, 0);
+  before.setEnd(node, offset);
+  return { paragraph, offset: before.toString().length };
+}
+
 /** Caret position under a viewport point, with the standard API or WebKit's older one. */
 export function caretFromPoint(doc: Document, x: number, y: number): DomPoint | null {
   const d = doc as Document & {

@@ -117,6 +117,29 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
   await expect(page.getByTestId("claim-panel").getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
 });
 
+test("a selection made while the editor is still loading carries over to it", async ({ page }) => {
+  await signUp(page, "Early");
+  const projectId = await createProject(page, "Early reader");
+  const ids = await importFiles(page, projectId, [TXT]);
+  // Hold the page's scripts back: the server-rendered text is on screen, the editor is not yet.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/projects/${projectId}/documents/${Object.values(ids)[0]}`, { waitUntil: "commit" });
+  const view = page.getByTestId("reading-view");
+  await expect(view).toContainText(PHRASE);
+  await expect(view).toHaveAttribute("data-interactive", "false");
+  await selectWithMouse(page, PHRASE);
+  release();
+  await expect(view).toHaveAttribute("data-interactive", "true");
+  await expect(page.getByTestId("selection-popover")).toBeVisible();
+  await page.keyboard.press("1");
+  await expect(page.getByTestId("claim-panel").getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+});
+
 test("keys 1-9 pick a claim type; delete offers undo; a second span can be added", async ({ page }) => {
   await signUp(page, "Keyboard");
   const projectId = await createProject(page, "Keys");
