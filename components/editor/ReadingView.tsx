@@ -2,7 +2,8 @@
 /**
  * Read-only view of a document's canonical text with claim highlights (CSS Custom Highlight API).
  *
- * - Text is shown by TipTap (doc > paragraph > text, editable: false); highlights are Ranges over
+ * - Text is shown by TipTap (TipTapText.tsx, loaded on demand: doc > paragraph > text, editable:
+ *   false); highlights are Ranges over
  *   the rendered text, never marks or decorations (see painter.ts for why).
  * - Selection: reported in code points, grapheme-snapped and trimmed, on mouseup/keyup at once
  *   and on selectionchange after SELECTION_DEBOUNCE_MS. Keyboard: the content is focusable
@@ -14,7 +15,8 @@
  * - Progressive: on the server the text is rendered as plain paragraphs, and with a `prepaint` plan
  *   an inline script paints the highlights on them while the page is still loading (prepaint.ts).
  *   When TipTap has mounted, its view replaces those paragraphs in the same task as the painter
- *   repaints on it, so no frame shows the text without highlights; scroll position is kept.
+ *   repaints on it, so no frame shows the text without highlights; the reader's scroll position and
+ *   selection are kept.
  * - `data-ready="true"` once highlights are painted (by the prepaint script or the painter),
  *   `data-painted-count` = painted spans; `data-interactive="true"` once the editor has taken over
  *   (selection, clicks on highlights and keyboard work from then on).
