@@ -3,8 +3,8 @@
  * Read-only view of a document's canonical text with claim highlights (CSS Custom Highlight API).
  *
  * - Text is shown by TipTap (TipTapText.tsx, loaded on demand: doc > paragraph > text, editable:
- *   false); highlights are Ranges over
- *   the rendered text, never marks or decorations (see painter.ts for why).
+ *   false); highlights are Ranges over the rendered text, never marks or decorations (see
+ *   painter.ts for why).
  * - Selection: reported in code points, grapheme-snapped and trimmed, on mouseup/keyup at once
  *   and on selectionchange after SELECTION_DEBOUNCE_MS. Keyboard: the content is focusable
  *   (tabIndex 0); Shift+Arrow/Home/End (Ctrl/Alt for words) extend the selection from a click,
