@@ -18,7 +18,6 @@ import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, SpanDraft } from "./types";
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
 import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
-import { DOCUMENT_HIGHLIGHT_PREFIX } from "./document-prepaint";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
@@ -188,7 +187,6 @@ export function AnnotationWorkspace(props: {
         <ReadingView
           ref={viewRef}
           text={text}
-          highlightPrefix={DOCUMENT_HIGHLIGHT_PREFIX}
           prepaint={props.prepaint}
           claims={paintClaims}
           focusedClaimId={focusedId}

@@ -42,5 +42,3 @@ export function toPaintClaim(c: CompactClaim, type: { key: string; color: string
   }
   return p;
 }
-
-

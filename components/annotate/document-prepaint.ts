@@ -8,11 +8,9 @@
  */
 import { buildTextModel } from "@/lib/core/offsets";
 import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
+import { DEFAULT_HIGHLIGHT_PREFIX } from "@/components/editor/highlight-css";
 import { planPrepaint, type PrepaintPlan } from "@/components/editor/prepaint";
 import { toPaintClaim } from "./claim-order";
-
-/** The highlight name prefix of the document page's reading view (ReadingView's default). */
-export const DOCUMENT_HIGHLIGHT_PREFIX = "claim";
 
 const memo = new WeakMap<PackedClaims, { text: string; types: string; plan: PrepaintPlan }>();
 
@@ -22,7 +20,7 @@ export function documentPrepaint(text: string, packed: PackedClaims, claimTypes:
   if (hit && hit.text === text && hit.types === typeSig) return hit.plan;
   const types = new Map(claimTypes.map((t) => [t.id, t]));
   const claims = unpackClaims(packed).map((c) => toPaintClaim(c, types.get(c.typeId)));
-  const plan = planPrepaint(buildTextModel(text), claims, DOCUMENT_HIGHLIGHT_PREFIX, DOCUMENT_HIGHLIGHT_PREFIX);
+  const plan = planPrepaint(buildTextModel(text), claims, DEFAULT_HIGHLIGHT_PREFIX); // the document page's reading view uses the default
   memo.set(packed, { text, types: typeSig, plan });
   return plan;
 }

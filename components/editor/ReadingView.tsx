@@ -28,6 +28,7 @@ import { buildTextModel, cpToPoint, type SelectedSpan } from "@/lib/core/offsets
 import { diffClaims } from "./claim-diff";
 import { browserTextDom, paragraphPointOf, TextDomLocator } from "./dom-text";
 import { browserPainterEnv, CssHighlightPainter, type PaintClaim } from "./painter";
+import { DEFAULT_HIGHLIGHT_PREFIX } from "./highlight-css";
 import { prepaintScript, staticParagraphsHtml, type PrepaintPlan } from "./prepaint";
 import { READING_VIEW_CLASS, READING_VIEW_CSS } from "./reading-styles";
 import { extendSelectionByKey } from "./keyboard-selection";
@@ -83,7 +84,7 @@ function readingPosition(paragraphs: HTMLCollection): { index: number; top: numb
 }
 
 export function ReadingView({ ref, ...props }: ReadingViewProps) {
-  const { text, claims, focusedClaimId = null, className, highlightPrefix: prefix = "claim" } = props;
+  const { text, claims, focusedClaimId = null, className, highlightPrefix: prefix = DEFAULT_HIGHLIGHT_PREFIX } = props;
   const model = useMemo(() => buildTextModel(text), [text]);
   const [editor, setEditor] = useState<Editor | null>(null);
   const latest = useRef(props);

@@ -7,6 +7,9 @@
  * checked against a strict colour grammar first (no way to close the rule and inject CSS).
  */
 
+/** Highlight name prefix of a page's (first) reading view: `claim-<type>`, `claim-focus`. */
+export const DEFAULT_HIGHLIGHT_PREFIX = "claim";
+
 /** Opacity of a type's colour behind the text: readable text, overlaps still visibly darker. */
 export const HIGHLIGHT_ALPHA_PERCENT = 35;
 /** Opacity of the focused claim's background: clearly stronger than any type highlight. */

@@ -28,7 +28,7 @@ export function mergeSpans(spans: readonly { start: number; end: number }[]): { 
  * - Without `CSS.highlights` the painter is inert (`supported === false`); nothing throws.
  */
 import { TextDomLocator, type DomPoint, type RangeLike } from "./dom-text";
-import { DEFAULT_FOCUS_COLOR, focusHighlightName, highlightCss, typeHighlightName } from "./highlight-css";
+import { DEFAULT_FOCUS_COLOR, DEFAULT_HIGHLIGHT_PREFIX, focusHighlightName, highlightCss, typeHighlightName } from "./highlight-css";
 
 export interface PaintClaim {
   id: string;
@@ -131,7 +131,7 @@ export class CssHighlightPainter implements HighlightPainter {
     options: PainterOptions = {},
   ) {
     this.supported = env.registry !== null;
-    this.prefix = options.prefix ?? "claim";
+    this.prefix = options.prefix ?? DEFAULT_HIGHLIGHT_PREFIX;
     this.focusColor = options.focusColor ?? DEFAULT_FOCUS_COLOR;
   }
 

@@ -27,7 +27,7 @@ export interface PrepaintHighlight {
 export interface PrepaintPlan {
   /** The highlights' style rules (the painter's own CSS). */
   css: string;
-  /** Marks the `<style>` element so the painter adopts it instead of adding a second one. */
+  /** The highlight name prefix, which also marks the `<style>` element so the painter adopts it. */
   styleId: string;
   highlights: PrepaintHighlight[];
   /** Spans with rendered text: what the painter reports as its painted count. */
@@ -51,7 +51,7 @@ class RecordedRange implements RangeLike {
 }
 
 /** The highlights a CssHighlightPainter would paint for `claims` over `model`'s paragraphs. */
-export function planPrepaint(model: TextModel, claims: readonly PaintClaim[], prefix: string, styleId: string): PrepaintPlan {
+export function planPrepaint(model: TextModel, claims: readonly PaintClaim[], prefix: string): PrepaintPlan {
   const paragraphs: Slot[] = model.paragraphs.map((p, i) => ({ paragraph: i, length: p.end - p.start }));
   const dom: TextDom = {
     paragraphElements: () => paragraphs as unknown as Element[],
@@ -84,7 +84,7 @@ export function planPrepaint(model: TextModel, claims: readonly PaintClaim[], pr
     for (const r of h) ranges.push(...(r as RecordedRange).quad);
     highlights.push({ name, priority: h.priority, ranges });
   }
-  return { css, styleId, highlights, count: painter.paintedCount };
+  return { css, styleId: prefix, highlights, count: painter.paintedCount };
 }
 
 /** The document's text as server-rendered paragraphs (escaped), matching the editor's paragraphs. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildTextModel } from "@/lib/core/offsets";
 import type { PaintClaim } from "@/components/editor/painter";
 import { applyPrepaint, planPrepaint, prepaintScript, staticParagraphsHtml, type PrepaintEnv, type PrepaintPlan } from "@/components/editor/prepaint";
-import { rng } from "./helpers";
+import { bruteUtf16Positions, rng } from "./helpers";
 
 const claim = (id: string, typeKey: string, spans: [number, number][], color = "#d1495b"): PaintClaim => ({
   id,
@@ -28,13 +28,7 @@ function coveredByPlan(text: string, ranges: number[]): Set<string> {
 /** Brute force: characters of the claims' spans, as "paragraph:offset", separators left out. */
 function coveredBySpans(text: string, claims: PaintClaim[]): Set<string> {
   const model = buildTextModel(text);
-  const u16: number[] = [];
-  let u = 0;
-  for (const ch of text) {
-    u16.push(u);
-    u += ch.length;
-  }
-  u16.push(u);
+  const u16 = bruteUtf16Positions(text);
   const out = new Set<string>();
   for (const c of claims) {
     for (const s of c.spans) {
@@ -52,7 +46,7 @@ describe("planPrepaint", () => {
   const TEXT = "Alpha 😀 beta\n\ngamma delta";
 
   it("records each type's merged ranges as paragraph + UTF-16 offset, with the painter's count and CSS", () => {
-    const plan = planPrepaint(buildTextModel(TEXT), [claim("1", "attack", [[0, 5]]), claim("2", "attack", [[3, 8]]), claim("3", "size", [[14, 19]])], "claim", "claim");
+    const plan = planPrepaint(buildTextModel(TEXT), [claim("1", "attack", [[0, 5]]), claim("2", "attack", [[3, 8]]), claim("3", "size", [[14, 19]])], "claim");
     const byName = Object.fromEntries(plan.highlights.map((h) => [h.name, h]));
     expect(byName["claim-attack"]!.ranges).toEqual([0, 0, 0, 9]); // "Alpha 😀 " ends after the emoji's two units
     expect(byName["claim-size"]!.ranges).toEqual([1, 0, 1, 5]);
@@ -64,7 +58,7 @@ describe("planPrepaint", () => {
   });
 
   it("snaps spans out of separators and skips spans covering only separators", () => {
-    const plan = planPrepaint(buildTextModel(TEXT), [claim("1", "t", [[9, 16]]), claim("2", "u", [[12, 14]])], "claim", "claim");
+    const plan = planPrepaint(buildTextModel(TEXT), [claim("1", "t", [[9, 16]]), claim("2", "u", [[12, 14]])], "claim");
     expect(plan.highlights.map((h) => [h.name, h.ranges])).toEqual([["claim-t", [0, 10, 1, 2]]]);
     expect(plan.count).toBe(1);
   });
@@ -83,7 +77,7 @@ describe("planPrepaint", () => {
         const end = Math.min(cps, start + 1 + Math.floor(rand() * 60));
         claims.push(claim(String(i), ["a", "b", "c"][i % 3]!, [[start, end]]));
       }
-      const plan = planPrepaint(buildTextModel(text), claims, "claim", "claim");
+      const plan = planPrepaint(buildTextModel(text), claims, "claim");
       for (const typeKey of ["a", "b", "c"]) {
         const h = plan.highlights.find((x) => x.name === `claim-${typeKey}`);
         expect(coveredByPlan(text, h?.ranges ?? [])).toEqual(coveredBySpans(text, claims.filter((c) => c.typeKey === typeKey)));
