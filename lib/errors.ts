@@ -10,7 +10,8 @@ export type ErrorCode =
   | "invalid"
   | "duplicate"
   | "too_large"
-  | "rate_limited";
+  | "rate_limited"
+  | "internal";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   duplicate: 409,
   too_large: 413,
   rate_limited: 429,
+  internal: 500,
 };
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -32,6 +34,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   duplicate: "This already exists.",
   too_large: "That is too large.",
   rate_limited: "Too many attempts. Wait a moment and try again.",
+  internal: "Something went wrong. The error was logged; nothing was saved.",
 };
 
 export class AppError extends Error {
@@ -45,14 +48,16 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError("not_found");
-
 export type ActionError = { code: ErrorCode; message: string; details?: unknown };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/** Maps any thrown value to a result safe to show: unknown errors never leak SQL or stacks. */
+/**
+ * Maps any thrown value to a result safe to show: unknown errors never leak SQL or stacks. A unique
+ * constraint that a pre-check could not see (two requests racing) is a `duplicate`, not a fault.
+ */
 export function toActionError(err: unknown): ActionError {
   if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
+  if ((err as { code?: unknown } | null)?.code === "P2002") return { code: "duplicate", message: DEFAULT_MESSAGES.duplicate };
   console.error("[attest] unexpected error", err);
-  return { code: "invalid", message: "Something went wrong. The error was logged; nothing was saved." };
+  return { code: "internal", message: DEFAULT_MESSAGES.internal };
 }

@@ -19,7 +19,7 @@ interface Meta {
   version: number;
   textLength: number;
   hasOriginal: boolean;
-  claimCount: number;
+  annotated: boolean;
   createdAt: string;
 }
 
@@ -86,7 +86,7 @@ export function DocumentDetails({ projectId, document: d, report, canEdit }: { p
         </form>
       )}
       <ImportReportView report={report} />
-      {d.hasOriginal && d.claimCount === 0 && canEdit && (
+      {d.hasOriginal && !d.annotated && canEdit && (
         <p className="small">
           This text was repaired on import. <button type="button" className="link-button" onClick={useOriginal} disabled={pending}>Use the original text instead</button> (only possible before the first claim).
         </p>

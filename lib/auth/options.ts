@@ -8,12 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { checkCredentials } from "@/lib/services/users";
 import { getAuthSecret } from "./secret";
 import { safeCallbackPath } from "@/lib/core/safe-redirect";
-
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return first || "local";
-}
+import { clientAddress } from "@/lib/core/client-address";
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   return {
@@ -27,7 +22,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         async authorize(credentials, req) {
           const result = await checkCredentials(
             { email: credentials?.email ?? "", password: credentials?.password ?? "" },
-            clientAddress(req?.headers as Record<string, string> | undefined),
+            clientAddress((req?.headers as Record<string, string | string[] | undefined> | undefined)?.["x-forwarded-for"]),
           );
           if (result.ok) return result.user;
           if (result.reason === "throttled") throw new Error("throttled");

@@ -8,6 +8,8 @@ import { NextResponse } from "next/server";
 import { AppError, HTTP_STATUS, toActionError, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SlidingWindowLimiter } from "@/lib/core/rate-limit";
+import { clientAddress } from "@/lib/core/client-address";
+import { headers } from "next/headers";
 
 /**
  * Burst policy: 600 actions a minute per user and instance (ten a second, sustained, is far beyond
@@ -27,6 +29,23 @@ export async function runAction<T>(fn: (userId: string) => Promise<T>): Promise<
     const wait = limiter.take(user.id);
     if (wait > 0) throw new AppError("rate_limited", undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
     return { ok: true, data: await fn(user.id) };
+  } catch (err) {
+    if (isNextControlFlow(err)) throw err;
+    return { ok: false, error: toActionError(err) };
+  }
+}
+
+/**
+ * Actions open to visitors who are not signed in (creating an account): limited per client address,
+ * far more tightly than signed-in work, since each call may hash a password (scrypt, 32 MiB).
+ */
+const publicLimiter = ((globalThis as unknown as { __attestPublicLimiter?: SlidingWindowLimiter }).__attestPublicLimiter ??= new SlidingWindowLimiter(30, 15 * 60_000));
+
+export async function runPublicAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const wait = publicLimiter.take(clientAddress((await headers()).get("x-forwarded-for")));
+    if (wait > 0) throw new AppError("rate_limited", undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
+    return { ok: true, data: await fn() };
   } catch (err) {
     if (isNextControlFlow(err)) throw err;
     return { ok: false, error: toActionError(err) };

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
+import { CLAIM_STATUSES } from "@/lib/core/packed-claims";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const CLAIM_SORTS = ["newest", "oldest", "document", "type", "status"] as const;
@@ -15,7 +16,7 @@ export const ClaimTableQuery = z.strictObject({
   type: z.string().max(64).optional(),
   document: z.string().max(64).optional(),
   author: z.string().max(64).optional(),
-  status: z.enum(["draft", "submitted", "approved", "rejected"]).optional(),
+  status: z.enum(CLAIM_STATUSES).optional(),
   sort: z.enum(CLAIM_SORTS).default("newest"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });

@@ -139,7 +139,7 @@ export async function createClaim(userId: string, projectId: string, input: unkn
     if (prior) return loadClaimView(db, projectId, { id: prior.id });
   }
   const [doc, type] = await Promise.all([
-    db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true } }),
+    db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true, contentHash: true } }),
     db.claimType.findFirst({ where: { id: data.claimTypeId, projectId, archived: false }, select: { currentVersion: true } }),
   ]);
   if (!doc) throw new AppError("not_found", "That document does not exist in this project.");
@@ -149,12 +149,14 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   const id = newId();
   try {
     await db.$transaction(async (tx) => {
-      // Numbering and the change counter in one row update, which also serializes concurrent creates.
-      const { claimSeq: seq } = await tx.document.update({
-        where: { id: data.documentId },
+      // Numbering and the change counter in one row update, which also serializes concurrent creates;
+      // only while the text is the one the spans were resolved against (useOriginalText may race us).
+      const bumped = await tx.document.updateMany({
+        where: { id: data.documentId, contentHash: doc.contentHash },
         data: { claimSeq: { increment: 1 }, claimsVersion: { increment: 1 } },
-        select: { claimSeq: true },
       });
+      if (bumped.count === 0) throw new AppError("conflict", "The document's text changed while you were selecting. Reload it and select again.");
+      const { claimSeq: seq } = await tx.document.findUniqueOrThrow({ where: { id: data.documentId }, select: { claimSeq: true } });
       await tx.claim.create({
         data: {
           id, seq, projectId, documentId: data.documentId, claimTypeId: data.claimTypeId, claimTypeVersion: type.currentVersion,

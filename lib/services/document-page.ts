@@ -14,21 +14,24 @@ export async function getDocumentPage(userId: string, projectId: string, documen
     select: {
       id: true, title: true, authors: true, publisher: true, published: true, publishedPrecision: true, url: true,
       language: true, text: true, textLength: true, sourceFileName: true, sourceFormat: true, importReport: true,
-      version: true, claimsVersion: true, createdAt: true, originalText: true,
+      version: true, claimsVersion: true, claimSeq: true, createdAt: true,
     },
   });
   if (!doc) throw new AppError("not_found");
-  const [claims, types, members, project] = await Promise.all([
+  const [claims, types, members, project, originals] = await Promise.all([
     documentClaimsSnapshot(db, projectId, documentId, doc.claimsVersion),
     db.claimType.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: CLAIM_TYPE_SELECT }),
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } } }),
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
+    // Whether the text as first decoded is kept (without loading that second copy of the text).
+    db.document.count({ where: { id: documentId, originalText: { not: null } } }),
   ]);
-  const { originalText, claimsVersion: _cv, ...document } = doc;
+  const { claimsVersion: _cv, claimSeq, ...document } = doc;
   return {
     access,
     projectName: project.name,
-    document: { ...document, hasOriginal: originalText !== null, claimCount: claims.count },
+    // Annotated = a claim was ever made (deleted ones too): from then on the text is fixed.
+    document: { ...document, hasOriginal: originals > 0, annotated: claimSeq > 0 },
     claims,
     claimTypes: types.map(withCurrentDefinition),
     members: members.map((m) => m.user),

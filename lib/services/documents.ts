@@ -161,16 +161,19 @@ export async function useOriginalText(userId: string, projectId: string, documen
   if (!doc) throw new AppError("not_found");
   if (doc.originalText === null) throw new AppError("invalid", "This document has no other version of its text.");
   return db.$transaction(async (tx) => {
-    const claims = await tx.claim.count({ where: { documentId } });
-    if (claims > 0) throw new AppError("conflict", "The text cannot change: the document already has claims.");
     const hash = await contentHash(doc.originalText!);
     const clash = await tx.document.findFirst({ where: { projectId, contentHash: hash, NOT: { id: documentId } }, select: { id: true } });
     if (clash) throw new AppError("duplicate", "The original text is identical to another document.", { documentId: clash.id });
     const res = await tx.document.updateMany({
-      where: { id: documentId, projectId, version },
+      // claimSeq counts every claim ever made (deleted ones too): once annotated, the text is fixed.
+      where: { id: documentId, projectId, version, claimSeq: 0 },
       data: { text: doc.originalText!, textLength: cpLength(doc.originalText!), contentHash: hash, originalText: null, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (res.count === 0) throw new AppError("conflict");
+    if (res.count === 0) {
+      const now = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { claimSeq: true } });
+      if (now && now.claimSeq > 0) throw new AppError("conflict", "The text cannot change: the document already has claims.");
+      throw new AppError("conflict");
+    }
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "document.useOriginal", objectType: "document", objectId: documentId });
     return { version: version + 1 };
   });

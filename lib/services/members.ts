@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { ROLES } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
+import type { Tx } from "@/lib/db/client";
 
 export const AddMemberInput = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
@@ -36,8 +37,15 @@ export async function addMember(userId: string, projectId: string, input: unknow
   return { id };
 }
 
-async function ownerCount(projectId: string): Promise<number> {
-  return (await getDb()).membership.count({ where: { projectId, role: "owner" } });
+/**
+ * Call inside the transaction that demotes or removes an owner, before the change: locks the project
+ * row so concurrent owner changes of one project run one after the other, then refuses when the
+ * change would leave no owner (counted after earlier changes have committed).
+ */
+async function keepAnOwner(tx: Tx, projectId: string, membershipId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+  const others = await tx.membership.count({ where: { projectId, role: "owner", NOT: { id: membershipId } } });
+  if (others === 0) throw new AppError("invalid", "A project needs at least one owner.");
 }
 
 export async function changeMemberRole(userId: string, projectId: string, input: unknown) {
@@ -48,10 +56,8 @@ export async function changeMemberRole(userId: string, projectId: string, input:
   const { membershipId, role, version } = parsed.data;
   const current = await db.membership.findFirst({ where: { id: membershipId, projectId }, select: { role: true, version: true } });
   if (!current) throw new AppError("not_found");
-  if (current.role === "owner" && role !== "owner" && (await ownerCount(projectId)) <= 1) {
-    throw new AppError("invalid", "A project needs at least one owner.");
-  }
   await db.$transaction(async (tx) => {
+    if (current.role === "owner" && role !== "owner") await keepAnOwner(tx, projectId, membershipId);
     const res = await tx.membership.updateMany({ where: { id: membershipId, projectId, version }, data: { role, version: { increment: 1 } } });
     if (res.count === 0) throw new AppError("conflict");
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.role", objectType: "membership", objectId: membershipId, before: { role: current.role }, after: { role } });
@@ -63,9 +69,10 @@ export async function removeMember(userId: string, projectId: string, membership
   await authorize(db, userId, projectId, "member.manage");
   const current = await db.membership.findFirst({ where: { id: membershipId, projectId }, select: { role: true, userId: true } });
   if (!current) throw new AppError("not_found");
-  if (current.role === "owner" && (await ownerCount(projectId)) <= 1) throw new AppError("invalid", "A project needs at least one owner.");
   await db.$transaction(async (tx) => {
-    await tx.membership.delete({ where: { id: membershipId } });
+    if (current.role === "owner") await keepAnOwner(tx, projectId, membershipId);
+    const res = await tx.membership.deleteMany({ where: { id: membershipId, projectId } });
+    if (res.count === 0) throw new AppError("not_found");
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.remove", objectType: "membership", objectId: membershipId, before: current });
   });
 }

@@ -10,7 +10,7 @@ import type { OpenDatabase } from "@/lib/db/engine";
 import { failure } from "../support/errors";
 import { getDocumentPage } from "@/lib/services/document-page";
 import { importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
-import { createClaim } from "@/lib/services/claims";
+import { createClaim, deleteClaim } from "@/lib/services/claims";
 
 
 describe.each(testEngines())("documents on %s", (engine) => {
@@ -83,6 +83,19 @@ describe.each(testEngines())("documents on %s", (engine) => {
     const attack = await claimTypeByKey(user.id, p3, "attack");
     await createClaim(user.id, p3, { documentId: out.documentId, claimTypeId: attack.id, spans: [{ start: 0, end: 10 }] });
     expect((await failure(useOriginalText(user.id, p3, out.documentId, 1))).code).toBe("conflict");
+  });
+
+  it("keeps the text frozen after its only claim is deleted, and the page no longer offers the original", async () => {
+    const p4 = (await makeProject(user.id, "frozen after delete")).id;
+    const out = await importDocument(user.id, p4, corpusFile("003"));
+    const attack = await claimTypeByKey(user.id, p4, "attack");
+    const claim = await createClaim(user.id, p4, { documentId: out.documentId, claimTypeId: attack.id, spans: [{ start: 0, end: 10 }] });
+    await deleteClaim(user.id, p4, { claimId: claim.id, version: claim.version });
+    const { document } = await getDocumentPage(user.id, p4, out.documentId);
+    expect(document).toMatchObject({ hasOriginal: true, annotated: true });
+    const err = await failure(useOriginalText(user.id, p4, out.documentId, document.version));
+    expect(err.code).toBe("conflict");
+    expect(err.message).toMatch(/already has claims/);
   });
 
   it("gives a clear error for empty text and for content that contradicts the file name", async () => {

@@ -4,6 +4,7 @@ import { pageUser, orNotFound } from "@/lib/server/page";
 import { getProjectOverview } from "@/lib/services/projects";
 import { listProjectClaims, parseClaimTableQuery, CLAIM_SORTS, type ClaimTableQuery } from "@/lib/services/claim-lists";
 import { summarizeValues } from "@/lib/core/summary";
+import { CLAIM_STATUSES } from "@/lib/core/packed-claims";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -60,7 +61,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         <label>Status
           <select name="status" defaultValue={query.status ?? ""}>
             <option value="">All</option>
-            {["draft", "submitted", "approved", "rejected"].map((s) => <option key={s} value={s}>{s}</option>)}
+            {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
         <label>Sort

@@ -1,7 +1,8 @@
 /**
  * POST one file (multipart field `file`) or pasted text (`text` + `title`) into a project.
  * One file per request, so the browser can show upload progress and a result per file.
- * Oversized bodies are refused from Content-Length before anything is read.
+ * Oversized bodies are refused from Content-Length before anything is read; so are bodies without one
+ * (browsers always send it for a form upload), which could otherwise grow without a bound.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { runRoute, NO_STORE } from "@/lib/server/action";
@@ -26,7 +27,10 @@ export async function POST(req: NextRequest, ctx: Ctx) {
   const { projectId } = await ctx.params;
   if (!sameOrigin(req)) return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused." } }, { status: 403, headers: NO_STORE });
   const limits = limitsFromEnv(process.env);
-  const declared = Number(req.headers.get("content-length") ?? "0");
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (!Number.isFinite(declared)) {
+    return NextResponse.json({ error: { code: "invalid", message: "The upload must declare its length." } }, { status: 411, headers: NO_STORE });
+  }
   if (declared > limits.maxFileBytes + MULTIPART_OVERHEAD) {
     const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
     return NextResponse.json({ error: { code: "too_large", message: `The file is larger than the ${mb} MB limit.` } }, { status: 413, headers: NO_STORE });
