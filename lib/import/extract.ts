@@ -7,7 +7,10 @@
  * metadata is always cleaned (see metadata.ts).
  */
 import { Buffer } from "node:buffer";
-import { defaultDecode, type Decode } from "./decode";
+import { decodeBytes } from "@/lib/core/text";
+
+/** Byte -> string decoding for Markdown and HTML. */
+export type Decode = (bytes: Uint8Array) => string;
 import { formatSize, ImportError, importError, type ImportErrorInfo } from "./errors";
 import { resolveLimits, type ImportLimits } from "./limits";
 import { cleanMetadata, titleFromFileName, type ExtractedMetadata, type RawMetadata } from "./metadata";
@@ -20,7 +23,7 @@ import { extractPdf } from "./formats/pdf";
 export type ExtractInput = {
   name: string;
   bytes: Uint8Array;
-  /** Byte -> string decoding for Markdown and HTML; defaults to UTF-8 (BOM-aware) with a Latin-1 fallback. */
+  /** Byte -> string decoding for Markdown and HTML; defaults to lib/core/text's decoder (BOM, strict UTF-8, detection). */
   decode?: Decode;
 };
 
@@ -75,7 +78,7 @@ async function extractByFormat(format: FileFormat, input: ExtractInput, limits: 
     case "html": {
       let source: string;
       try {
-        source = (input.decode ?? defaultDecode)(bytes);
+        source = input.decode ? input.decode(bytes) : decodeBytes(bytes).text;
       } catch {
         throw importError("malformed", name, "the text could not be decoded.");
       }

@@ -1,12 +1,11 @@
 /**
  * Reading uploaded files (.txt, .md, .html, .pdf, .docx) into text and metadata, on the server.
  * Node-only (pdf.js, mammoth, zlib); framework-free. Decoding .txt bytes is the caller's job
- * (lib/core/text), and the caller can pass the same decoder for Markdown and HTML.
+ * (lib/core/text); Markdown and HTML are decoded with the same decoder (or one the caller passes).
  */
-export { extractFile, type ExtractInput, type ExtractResult } from "./extract";
+export { extractFile, type Decode, type ExtractInput, type ExtractResult } from "./extract";
 export { DEFAULT_LIMITS, limitsFromEnv, resolveLimits, type ImportLimits } from "./limits";
 export { ImportError, type ImportErrorCode, type ImportErrorInfo } from "./errors";
 export { sniffFormat, formatFromFileName, type FileFormat, type SniffedFormat } from "./sniff";
-export { cleanMetadata, type ExtractedMetadata } from "./metadata";
+export { cleanMetadata, titleFromFileName, type ExtractedMetadata } from "./metadata";
 export { guardZip, type ZipEntryInfo, type ZipGuardResult } from "./zip-guard";
-export { defaultDecode, type Decode } from "./decode";

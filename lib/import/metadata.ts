@@ -29,7 +29,7 @@ const MAX_TITLE = 300;
 const MAX_AUTHOR = 120;
 const MAX_AUTHORS = 20;
 const MAX_PUBLISHER = 200;
-const MAX_URL = 2048;
+const MAX_URL = 2000; // the longest URL a document's metadata accepts (lib/services/documents.ts)
 
 /** Trims, removes markup and control characters, collapses whitespace and limits the length. */
 export function cleanValue(value: string | null | undefined, maxLength: number): string | undefined {

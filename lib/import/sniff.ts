@@ -2,6 +2,8 @@
  * Tells what an upload really is from its first bytes, and what its name claims it is.
  * sniffFormat never decodes more than the first SNIFF_WINDOW bytes, so it is cheap on any input.
  */
+import { sniffUtf16 } from "@/lib/core/text";
+
 export type SniffedFormat = "pdf" | "zip" | "html" | "text" | "binary";
 export type FileFormat = "txt" | "md" | "html" | "pdf" | "docx";
 
@@ -42,10 +44,11 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (startsWith(bytes, PDF_MAGIC)) return "pdf";
   if (startsWith(bytes, ZIP_MAGIC)) return "zip";
   const window = bytes.subarray(0, SNIFF_WINDOW);
-  // UTF-16 text is full of NUL bytes; with a BOM it is still text.
-  if (startsWith(window, UTF16LE_BOM) || startsWith(window, UTF16BE_BOM)) {
-    const le = startsWith(window, UTF16LE_BOM);
-    const head = new TextDecoder(le ? "utf-16le" : "utf-16be").decode(window.subarray(2, 256));
+  // UTF-16 text is full of NUL bytes; with a BOM, or recognised as the decoder does without one, it is text.
+  const bom = startsWith(window, UTF16LE_BOM) ? "utf-16le" : startsWith(window, UTF16BE_BOM) ? "utf-16be" : null;
+  const utf16 = bom ?? sniffUtf16(window);
+  if (utf16) {
+    const head = new TextDecoder(utf16).decode(window.subarray(bom ? 2 : 0, 256));
     return looksLikeHtml(head) ? "html" : "text";
   }
   if (isBinary(window)) return "binary";

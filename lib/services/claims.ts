@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/db/audit";
-import { CodePointIndex, makeSelector } from "@/lib/core/offsets";
+import { CodePointIndex, makeSelector, validateSpan } from "@/lib/core/offsets";
 import { applyDerivedFields, validateClaimValues } from "@/lib/core/claim-types";
 import { findDefinition } from "./claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -85,13 +85,13 @@ function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> 
 export function resolveSpans(text: string, spans: z.infer<typeof SpanInput>[]): StoredSpan[] {
   const index = new CodePointIndex(text);
   const out = spans.map((s, i) => {
-    if (s.start >= s.end || s.end > index.length) {
-      throw new AppError("invalid", `Span ${i + 1} (${s.start}-${s.end}) is outside the document (length ${index.length}).`);
-    }
     const sel = makeSelector(text, index, s.start, s.end);
-    if (s.exact !== undefined && s.exact !== sel.exact) {
+    // Without a quote from the client, the span is checked for its bounds only.
+    const check = validateSpan(text, index, { start: s.start, end: s.end, exact: s.exact ?? sel.exact });
+    if (!check.ok && check.reason === "exact-mismatch") {
       throw new AppError("invalid", `Span ${i + 1}: the selected words do not match the document at those offsets. Reload the document and select again.`);
     }
+    if (!check.ok) throw new AppError("invalid", `Span ${i + 1} (${s.start}-${s.end}) is outside the document (length ${index.length}).`);
     if (sel.exact.trim() === "") throw new AppError("invalid", `Span ${i + 1} covers only white space.`);
     return { start: sel.start, end: sel.end, exact: sel.exact, prefix: sel.prefix, suffix: sel.suffix };
   });

@@ -9,9 +9,9 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/db/audit";
-import { prepareText, contentHash, decodeBytes, type ImportTextReport } from "@/lib/core/text";
+import { prepareText, contentHash, decodeBytes, type DecodeResult, type ImportTextReport } from "@/lib/core/text";
 import { cpLength } from "@/lib/core/offsets";
-import { extractFile, limitsFromEnv, type ExtractedMetadata } from "@/lib/import";
+import { extractFile, limitsFromEnv, titleFromFileName, type ExtractedMetadata } from "@/lib/import";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const PUBLISHED_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -66,20 +66,19 @@ export interface ImportOutcome {
 }
 
 function mergeMetadata(fileName: string, extracted: ExtractedMetadata, given: Partial<DocumentMetadata> | undefined): DocumentMetadata {
-  const fallbackTitle = fileName.replace(/\.[^.]+$/, "").replace(/[_-]+/g, " ").trim() || "Untitled document";
-  const published = given?.published ?? extracted.published ?? "";
   const candidate = {
-    title: given?.title || extracted.title || fallbackTitle,
-    authors: given?.authors ?? extracted.authors ?? [],
-    publisher: given?.publisher ?? extracted.publisher ?? "",
-    published: PUBLISHED_PATTERN.test(published) ? published : "",
-    url: given?.url ?? (extracted.url && /^https?:\/\//i.test(extracted.url) ? extracted.url : ""),
-    language: given?.language ?? extracted.language ?? "",
+    title: given?.title || extracted.title || titleFromFileName(fileName) || "Untitled document",
+    authors: given?.authors ?? extracted.authors,
+    publisher: given?.publisher ?? extracted.publisher,
+    published: given?.published ?? extracted.published,
+    url: given?.url ?? extracted.url,
+    language: given?.language ?? extracted.language,
   };
-  const parsed = DocumentMetadataInput.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  // Prefilled values that do not validate are dropped rather than failing the import.
-  return DocumentMetadataInput.parse({ title: candidate.title.slice(0, 500) });
+  // A prefilled value that does not validate is dropped on its own (the others are kept) rather
+  // than failing the import; the schema is the one the metadata form is checked against.
+  const shape = DocumentMetadataInput.shape;
+  const valid = Object.fromEntries(Object.entries(candidate).filter(([k, v]) => v !== undefined && shape[k as keyof typeof shape].safeParse(v).success));
+  return DocumentMetadataInput.parse({ title: candidate.title.slice(0, 500), ...valid });
 }
 
 export async function importDocument(userId: string, projectId: string, source: ImportSource, options: ImportOptions = {}): Promise<ImportOutcome> {
@@ -90,11 +89,13 @@ export async function importDocument(userId: string, projectId: string, source: 
   let notes: string[] = [];
   let extracted: ExtractedMetadata = {};
   let input: Uint8Array | string;
+  let decodedAs: DecodeResult | undefined;
   if (source.pastedText !== undefined) {
     if (source.pastedText.length > limits.maxFileBytes) throw new AppError("too_large", "The pasted text is larger than the upload limit.");
     input = source.pastedText;
   } else if (source.bytes) {
-    const result = await extractFile({ name: source.fileName, bytes: source.bytes, decode: (b) => decodeBytes(b).text }, limits);
+    // HTML and Markdown are decoded before their text is extracted; the report tells of that decoding.
+    const result = await extractFile({ name: source.fileName, bytes: source.bytes, decode: (b) => ((decodedAs = decodeBytes(b)), decodedAs.text) }, limits);
     if (!result.ok) throw new AppError(result.error.code === "too_large" ? "too_large" : "invalid", result.error.message, { importError: result.error.code });
     format = result.format;
     notes = result.notes;
@@ -103,7 +104,7 @@ export async function importDocument(userId: string, projectId: string, source: 
   } else {
     throw new AppError("invalid", "Nothing to import.");
   }
-  const prepared = prepareText(input, { repair: options.repair ?? true });
+  const prepared = prepareText(input, { repair: options.repair ?? true, decodedAs });
   if (prepared.canonical.trim() === "") throw new AppError("invalid", `${source.fileName || "The text"}: no text to import.`);
   const hash = await contentHash(prepared.canonical);
   const existing = await db.document.findUnique({ where: { projectId_contentHash: { projectId, contentHash: hash } }, select: { id: true, title: true } });

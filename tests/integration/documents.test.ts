@@ -51,6 +51,24 @@ describe.each(testEngines())("documents on %s", (engine) => {
     expect(after.document.text).toContain("State鈥檚");
   });
 
+  it("reports how an HTML file was decoded, as for a text file", async () => {
+    // "Café in Kabul." saved as windows-1252: é is the single byte 0xE9.
+    const html = new Uint8Array([...new TextEncoder().encode("<!doctype html><html><body><p>Caf"), 0xe9, ...new TextEncoder().encode(" in Kabul.</p></body></html>")]);
+    const out = await importDocument(user.id, projectId, { fileName: "legacy.html", bytes: html });
+    expect(out.report.encoding).toBe("windows-1252");
+    expect(out.report.warnings.join(" ")).toContain("decoded as windows-1252");
+    const { document } = await getDocumentPage(user.id, projectId, out.documentId);
+    expect(document.text).toBe("Café in Kabul.");
+  });
+
+  it("drops a prefilled metadata value that does not validate and keeps the others", async () => {
+    const out = await importDocument(user.id, projectId, { fileName: "kept.txt", pastedText: "Metadata that partly fails." }, {
+      metadata: { title: "Kept title", authors: ["A. Author"], url: "ftp://not-http.example/x", language: "en" },
+    });
+    const { document } = await getDocumentPage(user.id, projectId, out.documentId);
+    expect(document).toMatchObject({ title: "Kept title", authors: ["A. Author"], url: "", language: "en" });
+  });
+
   it("refuses an identical document with a link to the existing one", async () => {
     const first = await importDocument(user.id, projectId, { fileName: "a.txt", pastedText: "Same words.\r\nSame words again." });
     const err = await failure(importDocument(user.id, projectId, { fileName: "b.txt", pastedText: "Same words.\nSame words again.\n" }));

@@ -78,7 +78,8 @@ function utf16Decode(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be", start
   return { text, encoding, bom, invalidSequences };
 }
 
-function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+/** UTF-16 without a byte-order mark, recognised by where its NUL bytes fall (ASCII-heavy text). */
+export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, UTF16_SNIFF_BYTES) & ~1;
   if (n < 4) return null;
   let evenNul = 0;

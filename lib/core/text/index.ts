@@ -2,7 +2,7 @@
  * Public API of the import text pipeline: decode bytes, detect/repair mojibake,
  * canonicalize, and hash the canonical text. Framework-free; runs in Node and the browser.
  */
-export { decodeBytes, guessLegacyEncoding, type DecodeResult, type InvalidSequence } from "./decode";
+export { decodeBytes, guessLegacyEncoding, sniffUtf16, type DecodeResult, type InvalidSequence } from "./decode";
 export {
   detectAndRepairMojibake,
   repairedCharCount,

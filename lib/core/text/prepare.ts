@@ -10,7 +10,7 @@
  * - `report.replacementChars` counts U+FFFD in the final canonical text, whatever their origin.
  */
 import { canonicalize, type CanonicalReport } from "./canonical";
-import { decodeBytes } from "./decode";
+import { decodeBytes, type DecodeResult } from "./decode";
 import { detectAndRepairMojibake, repairedCharCount, type RepairResult } from "./repair";
 
 /** How many invalid-sequence offsets the report lists (the count is always complete). */
@@ -80,11 +80,16 @@ function buildWarnings(report: Omit<ImportTextReport, "warnings">, detected: Rep
   return warnings;
 }
 
-export function prepareText(input: Uint8Array | string, opts: { repair: boolean }): PreparedText {
+/**
+ * Bytes are decoded here. A string comes as it is, unless `decodedAs` says how it was decoded from
+ * bytes (an HTML or Markdown file decoded before its text was extracted): then the report tells of
+ * that decoding, its encoding and the bytes that were not valid, as it does for a text file.
+ */
+export function prepareText(input: Uint8Array | string, opts: { repair: boolean; decodedAs?: Omit<DecodeResult, "text"> }): PreparedText {
   const decoded =
-    typeof input === "string"
-      ? { text: input, encoding: STRING_INPUT_ENCODING, bom: false, invalidSequences: [] }
-      : decodeBytes(input);
+    typeof input !== "string"
+      ? decodeBytes(input)
+      : { ...(opts.decodedAs ?? { encoding: STRING_INPUT_ENCODING, bom: false, invalidSequences: [] }), text: input };
   const detected = detectAndRepairMojibake(decoded.text);
   const applyRepair = opts.repair && detected.applied;
   const original = canonicalize(decoded.text);

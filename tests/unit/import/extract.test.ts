@@ -91,6 +91,11 @@ describe("txt", () => {
     }
   });
 
+  it("accepts a .txt in UTF-16 without a byte-order mark (the decoder reads it)", async () => {
+    const noBom = new Uint8Array([..."An attack in Kabul."].flatMap((c) => [c.charCodeAt(0), 0]));
+    expect(await run("c.txt", noBom)).toMatchObject({ ok: true, bytes: noBom });
+  });
+
   it("does not decode: invalid UTF-8 and UTF-16 come back as given", async () => {
     const latin1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9]);
     const utf16 = new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0x69, 0x00]);

@@ -20,6 +20,8 @@ describe("sniffFormat", () => {
     ["HTML after UTF-8 BOM and whitespace", bytes([0xef, 0xbb, 0xbf], "\n\t  <HTML>"), "html"],
     ["HTML in UTF-16 LE with BOM", bytes(utf16le("<!DOCTYPE html><p>x")), "html"],
     ["text in UTF-16 BE with BOM (NULs allowed)", bytes(utf16be("hello world")), "text"],
+    ["text in UTF-16 LE without a BOM (as the decoder recognises it)", bytes(utf16le("Kabul, 18 April: an attack on a school.").slice(2)), "text"],
+    ["HTML in UTF-16 BE without a BOM", bytes(utf16be("<!DOCTYPE html><p>hello</p>").slice(2)), "html"],
     ["<htmlx> is not html", bytes("<htmlx>"), "text"],
     ["HTML later in the file is text (a .txt quoting HTML)", bytes("Notes\n<html><body>"), "text"],
     ["plain ASCII", bytes("Just some words.\r\n"), "text"],
