@@ -15,8 +15,7 @@ import { ClaimsList } from "./ClaimsList";
 import { SelectionPopover } from "./SelectionPopover";
 import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
-import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, SpanDraft } from "./types";
-import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
+import type { ClaimTypeInfo, CompactClaim, PanelState, SpanDraft } from "./types";
 import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
@@ -82,7 +81,7 @@ export function AnnotationWorkspace(props: {
     setError(null);
     const res = await getClaimBySeqAction(projectId, documentId, Number(ref));
     if (!res.ok) return setError({ message: res.error.message, conflict: false });
-    const { claim, definition } = res.data as unknown as { claim: FullClaim; definition: ClaimTypeDefinition };
+    const { claim, definition } = res.data;
     setPanel({ mode: "edit", claim, definition, spans: claim.spans.map(({ start, end, exact }) => ({ start, end, exact })), values: claim.values, note: claim.note });
     if (scroll && claim.spans[0]) viewRef.current?.scrollToOffset(claim.spans[0].start);
   }, [projectId, documentId]);
@@ -114,7 +113,7 @@ export function AnnotationWorkspace(props: {
       if (pendingId) setClaims((cs) => cs.filter((c) => c.id !== pendingId));
       return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
     }
-    const saved = res.data as FullClaim;
+    const saved = res.data;
     setClaims((cs) => insertSorted(cs.filter((c) => c.id !== String(saved.seq) && c.id !== pendingId), toCompact(saved)));
     setPanel(null);
     setToast({ message: panel.mode === "new" ? "Claim saved." : "Changes saved." });
@@ -134,7 +133,7 @@ export function AnnotationWorkspace(props: {
       message: "Claim deleted.",
       undo: async () => {
         const back = await restoreClaimAction(projectId, { claimId: claim.id, version: deletedVersion });
-        if (back.ok) setClaims((cs) => insertSorted(cs, toCompact(back.data as FullClaim)));
+        if (back.ok) setClaims((cs) => insertSorted(cs, toCompact(back.data)));
         else setToast({ message: back.error.message });
       },
     });
@@ -144,7 +143,7 @@ export function AnnotationWorkspace(props: {
     if (panel?.mode !== "edit") return;
     const res = await getClaimAction(projectId, panel.claim.id);
     if (res.ok) {
-      const theirs = (res.data as { claim: FullClaim }).claim;
+      const theirs = res.data.claim;
       // Keep the annotator's edits in the form, based on the latest version, so saving re-applies them.
       setPanel({ ...panel, claim: theirs });
       setClaims((cs) => cs.map((c) => (c.id === String(theirs.seq) ? toCompact(theirs) : c)));

@@ -1,10 +1,12 @@
 "use client";
 /** The side panel: the open claim's evidence spans, its typed fields, and save / delete. */
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
+import type { DateReference } from "@/lib/core/values";
+import { quotePreview } from "@/lib/core/offsets";
 import { FieldInput } from "./fields/FieldInput";
 import type { PanelState, SpanDraft } from "./types";
 
-type Reference = { year: number; month?: number; day?: number } | undefined;
+type Reference = DateReference | undefined;
 
 export function ClaimPanel(props: {
   panel: PanelState;
@@ -40,7 +42,7 @@ export function ClaimPanel(props: {
         <ol className="spans">
           {panel.spans.map((s, i) => (
             <li key={`${s.start}-${s.end}`}>
-              <button type="button" className="quote-button" onClick={() => props.onFocusSpan(s)} data-testid="span-quote">“{s.exact.length > 240 ? `${s.exact.slice(0, 240)}…` : s.exact}”</button>
+              <button type="button" className="quote-button" onClick={() => props.onFocusSpan(s)} data-testid="span-quote">“{quotePreview(s.exact, 240)}”</button>
               <span className="muted small"> {s.start}–{s.end}</span>
               {panel.spans.length > 1 && canEdit && (
                 <button type="button" className="link-button danger small" onClick={() => props.onChange({ spans: panel.spans.filter((_, j) => j !== i) })}>remove</button>

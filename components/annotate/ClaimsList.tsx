@@ -4,7 +4,7 @@
  * renders only the rows in view, so 20,000 claims cost the page no more than 20.
  */
 import { useMemo, useState } from "react";
-import { sliceCp, type CodePointIndex } from "@/lib/core/offsets";
+import { quotePreview, sliceCp, type CodePointIndex } from "@/lib/core/offsets";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
 
 /** Row height in px; rows are fixed-height so the visible slice is arithmetic, not measurement. */
@@ -35,8 +35,8 @@ export function ClaimsList(props: {
 
   const quote = (c: CompactClaim) => {
     const [s, e] = c.spans[0] ?? [0, 0];
-    const raw = sliceCp(text, s, Math.min(e, s + QUOTE_PREVIEW), index);
-    return raw.replace(/\s+/g, " ") + (e - s > QUOTE_PREVIEW ? "…" : "");
+    // A little past the preview's length, so it can end on a whole character and tell it was cut.
+    return quotePreview(sliceCp(text, s, Math.min(e, s + QUOTE_PREVIEW + 8), index), QUOTE_PREVIEW);
   };
 
   return (

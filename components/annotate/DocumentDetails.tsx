@@ -11,16 +11,12 @@ interface Meta {
   authors: string[];
   publisher: string;
   published: string;
-  publishedPrecision: string;
   url: string;
   language: string;
-  sourceFileName: string;
-  sourceFormat: string;
   version: number;
   textLength: number;
   hasOriginal: boolean;
   annotated: boolean;
-  createdAt: string;
 }
 
 export function DocumentDetails({ projectId, document: d, report, canEdit }: { projectId: string; document: Meta; report: ImportReportData; canEdit: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 /** When several claims cover the clicked character, the user picks which one to open. */
 import { useEffect, useRef } from "react";
-import { sliceCp, type CodePointIndex } from "@/lib/core/offsets";
+import { quotePreview, sliceCp, type CodePointIndex } from "@/lib/core/offsets";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
 
 export function OverlapChooser({ at, claims, types, text, index, onPick, onClose }: {
@@ -22,10 +22,10 @@ export function OverlapChooser({ at, claims, types, text, index, onPick, onClose
       {claims.map((c, i) => {
         const t = types.get(c.typeId);
         const [s, e] = c.spans[0] ?? [0, 0];
-        const quote = sliceCp(text, s, Math.min(e, s + 60), index);
+        const quote = quotePreview(sliceCp(text, s, Math.min(e, s + 68), index), 60);
         return (
           <button key={c.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(c.id)}>
-            <span className="swatch" style={{ background: t?.color }} aria-hidden="true" /> {t?.name}: “{quote}{e - s > 60 ? "…" : ""}”
+            <span className="swatch" style={{ background: t?.color }} aria-hidden="true" /> {t?.name}: “{quote}”
           </button>
         );
       })}

@@ -1,6 +1,6 @@
 "use client";
 /** A short-lived status message; destructive actions offer Undo here. */
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 export interface Toast {
   message: string;
@@ -11,10 +11,15 @@ export interface Toast {
 const TOAST_MS = 8000;
 
 export function UndoToast({ toast, onDone }: { toast: Toast; onDone(): void }) {
+  // The timer runs per toast; re-renders of the page (a new onDone each time) must not restart it.
+  const done = useRef(onDone);
   useEffect(() => {
-    const t = setTimeout(onDone, TOAST_MS);
+    done.current = onDone;
+  });
+  useEffect(() => {
+    const t = setTimeout(() => done.current(), TOAST_MS);
     return () => clearTimeout(t);
-  }, [toast, onDone]);
+  }, [toast]);
   return (
     <div className="toast" role="status" data-testid="toast">
       {toast.message}

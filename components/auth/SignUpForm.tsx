@@ -28,7 +28,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const res = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     setBusy(false);
     if (!res || res.error) {
-      router.push("/signin");
+      router.push(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       return;
     }
     router.push(callbackUrl);

@@ -2,7 +2,7 @@
 /** Lists a project's claim types; owners edit a type's fields (each save is a new version) or add types. */
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
+import { isMultiEnum, type ClaimTypeDefinition } from "@/lib/core/claim-types";
 import type { ClaimTypeView as TypeView } from "@/lib/services/claim-types";
 import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeAction } from "@/app/projects/actions";
 import { DefinitionForm } from "./DefinitionForm";
@@ -52,7 +52,7 @@ export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: s
                 {t.definition.fields.map((f) => (
                   <tr key={f.key}>
                     <td>{f.label} <span className="muted small">{f.key}</span></td>
-                    <td>{f.kind}{f.many ? " (many)" : ""}{f.kind === "enum" && (f.maxSelected ?? 1) > 1 ? ` (up to ${f.maxSelected})` : ""}</td>
+                    <td>{f.kind}{f.many ? " (many)" : ""}{isMultiEnum(f) ? ` (up to ${f.maxSelected})` : ""}</td>
                     <td>{f.required ? "yes" : ""}</td>
                     <td className="small">{f.options?.map((o) => o.label).join(", ")}</td>
                   </tr>

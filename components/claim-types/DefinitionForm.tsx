@@ -1,9 +1,7 @@
 "use client";
 /** Edits one claim-type definition: name, colour, and its fields. The server validates it with the same zod schema. */
 import { useState } from "react";
-import type { ClaimTypeDefinition, FieldDefinition } from "@/lib/core/claim-types";
-
-const KINDS = ["text", "number", "quantity", "date", "place", "actor", "enum", "boolean", "attribution"] as const;
+import { FIELD_KINDS, MANY_KINDS, type ClaimTypeDefinition, type FieldDefinition } from "@/lib/core/claim-types";
 
 const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").replace(/^(\d)/, "f_$1").slice(0, 40);
 
@@ -27,13 +25,26 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
   onCancel(): void;
 }) {
   const [def, setDef] = useState<ClaimTypeDefinition>(initial);
-  const [optionText, setOptionText] = useState<Record<number, string>>(() => Object.fromEntries(initial.fields.map((f, i) => [i, optionsToText(f)])));
+  // An enum field's options as typed, one entry per field, kept in step with def.fields.
+  const [optionText, setOptionText] = useState<string[]>(() => initial.fields.map(optionsToText));
   const setField = (i: number, patch: Partial<FieldDefinition>) => setDef({ ...def, fields: def.fields.map((f, j) => (j === i ? ({ ...f, ...patch } as FieldDefinition) : f)) });
+  const moved = <T,>(list: T[], i: number, d: number) => {
+    const out = [...list];
+    const [x] = out.splice(i, 1);
+    out.splice(i + d, 0, x!);
+    return out;
+  };
   const move = (i: number, d: number) => {
-    const fields = [...def.fields];
-    const [f] = fields.splice(i, 1);
-    fields.splice(i + d, 0, f!);
-    setDef({ ...def, fields });
+    setDef({ ...def, fields: moved(def.fields, i, d) });
+    setOptionText(moved(optionText, i, d));
+  };
+  const remove = (i: number) => {
+    setDef({ ...def, fields: def.fields.filter((_, j) => j !== i) });
+    setOptionText(optionText.filter((_, j) => j !== i));
+  };
+  const add = () => {
+    setDef({ ...def, fields: [...def.fields, { key: "", label: "", kind: "text", required: false } as FieldDefinition] });
+    setOptionText([...optionText, ""]);
   };
 
   function submit(e: React.FormEvent) {
@@ -43,7 +54,7 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
       if (f.kind === "enum") out.options = textToOptions(optionText[i] ?? "");
       else { delete out.options; delete out.maxSelected; }
       if (f.kind !== "quantity") delete out.unitRequired;
-      if (!["text", "actor", "place"].includes(f.kind)) delete out.many;
+      if (!MANY_KINDS.includes(f.kind)) delete out.many;
       if (!out.help) delete out.help;
       return out;
     });
@@ -68,30 +79,30 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
               <td><input aria-label={`Field ${i + 1} key`} value={f.key} size={14} onChange={(e) => setField(i, { key: e.target.value })} /></td>
               <td>
                 <select aria-label={`Field ${i + 1} kind`} value={f.kind} onChange={(e) => setField(i, { kind: e.target.value as FieldDefinition["kind"] })}>
-                  {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+                  {FIELD_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
                 </select>
               </td>
               <td><input type="checkbox" aria-label={`Field ${i + 1} required`} checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} /></td>
               <td>
                 {f.kind === "enum" && (
                   <>
-                    <textarea aria-label={`Field ${i + 1} options, one per line`} rows={3} value={optionText[i] ?? ""} placeholder="one option per line" onChange={(e) => setOptionText({ ...optionText, [i]: e.target.value })} />
+                    <textarea aria-label={`Field ${i + 1} options, one per line`} rows={3} value={optionText[i] ?? ""} placeholder="one option per line" onChange={(e) => setOptionText(optionText.map((t, j) => (j === i ? e.target.value : t)))} />
                     <label className="small">at most <input type="number" min={1} max={20} value={f.maxSelected ?? 1} onChange={(e) => setField(i, { maxSelected: Number(e.target.value) })} /> chosen</label>
                   </>
                 )}
-                {["text", "actor", "place"].includes(f.kind) && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.many)} onChange={(e) => setField(i, { many: e.target.checked })} /> many</label>}
+                {MANY_KINDS.includes(f.kind) && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.many)} onChange={(e) => setField(i, { many: e.target.checked })} /> many</label>}
                 {f.kind === "quantity" && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.unitRequired)} onChange={(e) => setField(i, { unitRequired: e.target.checked })} /> unit required</label>}
               </td>
               <td className="inline">
                 <button type="button" className="link-button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move field ${i + 1} up`}>↑</button>
                 <button type="button" className="link-button" disabled={i === def.fields.length - 1} onClick={() => move(i, 1)} aria-label={`Move field ${i + 1} down`}>↓</button>
-                <button type="button" className="link-button danger" onClick={() => setDef({ ...def, fields: def.fields.filter((_, j) => j !== i) })} aria-label={`Remove field ${i + 1}`}>✕</button>
+                <button type="button" className="link-button danger" onClick={() => remove(i)} aria-label={`Remove field ${i + 1}`}>✕</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p><button type="button" className="secondary small" onClick={() => setDef({ ...def, fields: [...def.fields, { key: "", label: "", kind: "text", required: false } as FieldDefinition] })}>Add field</button></p>
+      <p><button type="button" className="secondary small" onClick={add}>Add field</button></p>
       {error && <p role="alert" className="error">{error}</p>}
       <div className="inline">
         <button type="submit" disabled={busy}>{busy ? "Saving…" : "Save claim type"}</button>

@@ -42,7 +42,6 @@ const SELECTION_DEBOUNCE_MS = 150;
 
 export interface ReadingViewHandle {
   scrollToOffset(cp: number): void;
-  selectRange(start: number, end: number): void;
 }
 
 export interface ReadingViewProps {
@@ -51,9 +50,6 @@ export interface ReadingViewProps {
   focusedClaimId?: string | null;
   onSelectionChange?(sel: SelectedSpan | null): void;
   onClaimsAtPoint?(ids: string[], point: { x: number; y: number }): void;
-  className?: string;
-  /** Highlight names are `<prefix>-<typeKey>` and `<prefix>-focus`; change it only when a page shows two views. */
-  highlightPrefix?: string;
   /** Server-computed highlights for the server-rendered text, painted before the editor loads. */
   prepaint?: { plan: PrepaintPlan; nonce?: string };
   ref?: Ref<ReadingViewHandle>;
@@ -84,7 +80,9 @@ function readingPosition(paragraphs: HTMLCollection): { index: number; top: numb
 }
 
 export function ReadingView({ ref, ...props }: ReadingViewProps) {
-  const { text, claims, focusedClaimId = null, className, highlightPrefix: prefix = DEFAULT_HIGHLIGHT_PREFIX } = props;
+  const { text, claims, focusedClaimId = null } = props;
+  // Highlight names are `claim-<typeKey>` and `claim-focus` (one reading view per page).
+  const prefix = DEFAULT_HIGHLIGHT_PREFIX;
   const model = useMemo(() => buildTextModel(text), [text]);
   const [editor, setEditor] = useState<Editor | null>(null);
   const latest = useRef(props);
@@ -102,8 +100,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
   // client-side navigation) skips straight to the editor.
   const onServer = typeof window === "undefined";
   const staticHtml = useMemo(() => (onServer ? staticParagraphsHtml(model) : ""), [onServer, model]);
-  // A plan is only valid for the highlight names it was made with.
-  const script = onServer && props.prepaint?.plan.styleId === prefix ? prepaintScript(rootId, props.prepaint.plan) : "";
+  const script = onServer && props.prepaint ? prepaintScript(rootId, props.prepaint.plan) : "";
 
   useEffect(() => {
     latest.current = props;
@@ -258,16 +255,6 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
         const el = locatorRef.current?.paragraphElement(cpToPoint(model, cp, "forward").paragraph);
         el?.scrollIntoView({ block: "center" });
       },
-      selectRange(start: number, end: number) {
-        const locator = locatorRef.current;
-        if (!locator) return;
-        const range = document.createRange();
-        if (!locator.setRange(range, start, end)) return;
-        locator.paragraphElement(cpToPoint(model, start, "forward").paragraph)?.scrollIntoView({ block: "center" });
-        const sel = document.getSelection();
-        sel?.removeAllRanges();
-        sel?.addRange(range);
-      },
     }),
     [model],
   );
@@ -275,7 +262,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
   return (
     <div
       ref={containerRef}
-      className={className ? `${READING_VIEW_CLASS} ${className}` : READING_VIEW_CLASS}
+      className={READING_VIEW_CLASS}
       data-testid="reading-view"
       id={rootId}
       data-ready={status.ready ? "true" : "false"}

@@ -81,11 +81,6 @@ export class TextDomLocator {
     this.textCache.clear();
   }
 
-  /** Whether the DOM has the paragraphs the model expects (else ranges would be wrong). */
-  matchesModel(): boolean {
-    return this.paragraphs().length === this.model.paragraphs.length;
-  }
-
   paragraphElement(i: number): Element | null {
     return this.paragraphs()[i] ?? null;
   }

@@ -20,7 +20,8 @@ export function mergeSpans(spans: readonly { start: number; end: number }[]): { 
  *
  * Invariants:
  * - paint() and rebuild() paint each type's spans merged (see paintMerged); add() adds only the new
- *   claim's ranges; remove() repaints the removed claim's type (its spans may share ranges).
+ *   claim's ranges; remove() deletes a claim's own ranges (from add()) or else repaints its type
+ *   (its spans may share merged ranges).
  * - paintedCount counts claim spans with rendered text, not ranges.
  * - Ranges are live DOM ranges: when ProseMirror re-renders paragraphs they collapse, so the
  *   owner calls rebuild() (ReadingView watches the DOM with a MutationObserver; the locator's
@@ -174,8 +175,15 @@ export class CssHighlightPainter implements HighlightPainter {
     if (!p) return;
     this.painted.delete(id);
     this.count -= this.renderedSpans(p.claim);
-    // Its spans may be merged with others' into shared ranges: repaint its type from what is left.
     const typeKey = p.claim.typeKey;
+    if (p.ranges.length > 0) {
+      // Painted by add(): these ranges are its own, nothing else's is merged into them.
+      const h = this.types.get(typeKey)?.highlight;
+      for (const r of p.ranges) h?.delete(r);
+      if (id === this.focusId) this.paintFocus();
+      return;
+    }
+    // Its spans may be merged with others' into shared ranges: repaint its type from what is left.
     const rest = [...this.painted.values()].filter((q) => q.claim.typeKey === typeKey);
     for (const q of rest) q.ranges = [];
     this.types.get(typeKey)?.highlight.clear();

@@ -39,7 +39,3 @@ export async function authorize(db: Db, userId: string, projectId: string, permi
   }
   return { userId, projectId, role };
 }
-
-export function isValidId(id: string): boolean {
-  return ID_SHAPE.test(id);
-}

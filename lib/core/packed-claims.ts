@@ -37,10 +37,6 @@ export interface UnpackedClaim {
   spans: [number, number][];
 }
 
-export function emptyPacked(): PackedClaims {
-  return { typeIds: [], authorIds: [], count: 0, ids: "", type: [], author: [], status: [], version: [], spanCount: [], spans: [] };
-}
-
 function column(values: number[]): Column {
   return values.length > 0 && values.every((v) => v === values[0]) ? { all: values[0]! } : values;
 }

@@ -35,11 +35,3 @@ export async function recordAuditEvent(db: Db | Tx, e: AuditInput): Promise<void
     },
   });
 }
-
-export async function findAuditEventsForObject(db: Db, projectId: string, objectType: string, objectId: string) {
-  return db.auditEvent.findMany({
-    where: { projectId, objectType, objectId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, action: true, actorId: true, outcome: true, before: true, after: true, createdAt: true },
-  });
-}

@@ -30,7 +30,8 @@ function parseDefinition(raw: unknown): ClaimTypeDefinition {
 /** The select and mapping that give a claim type with the definition of its current version. */
 export const CLAIM_TYPE_SELECT = {
   id: true, key: true, name: true, color: true, currentVersion: true, version: true, archived: true,
-  versions: { select: { version: true, definition: true } },
+  // The current version is always the latest one written: only that definition is loaded.
+  versions: { select: { version: true, definition: true }, orderBy: { version: "desc" }, take: 1 },
 } as const;
 
 export function withCurrentDefinition<T extends { currentVersion: number; versions: { version: number; definition: unknown }[] }>({ versions, ...t }: T) {

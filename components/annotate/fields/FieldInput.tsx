@@ -1,18 +1,11 @@
 "use client";
 /** One claim field, by kind. Values follow the value types of lib/core/values; empty means absent. */
 import { useId } from "react";
-import type { FieldDefinition } from "@/lib/core/claim-types";
-import { parseQuantity, parseDate } from "@/lib/core/values";
+import { isMultiEnum, type FieldDefinition } from "@/lib/core/claim-types";
+import { parseQuantity, parseDate, SOURCE_TYPES, STANCES, TRISTATE_VALUES, WHERE_PRECISIONS, WHERE_PRECISION_LABELS, type DateReference } from "@/lib/core/values";
 import { ParsedInput } from "./ParsedInput";
 
-type Reference = { year: number; month?: number; day?: number } | undefined;
-
-const SOURCE_TYPES = ["government", "military", "perpetrator_claim", "group_media", "un_ngo", "media", "witness", "academic", "unknown"] as const;
-const STANCES = ["asserted", "reported", "alleged", "claimed", "disputed", "denied"] as const;
-const PLACE_PRECISION: [number, string][] = [
-  [1, "1 · exact place"], [2, "2 · within ~25 km"], [3, "3 · second-order admin"], [4, "4 · first-order admin"],
-  [5, "5 · larger part of country"], [6, "6 · country"], [7, "7 · international waters / airspace"],
-];
+type Reference = DateReference | undefined;
 
 const obj = (v: unknown): Record<string, any> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, any>) : {});
 const label = (s: string) => s.replace(/_/g, " ");
@@ -51,7 +44,7 @@ export function FieldInput({ field, value, onChange, reference }: { field: Field
     }
     case "enum": {
       const options = field.options ?? [];
-      if ((field.maxSelected ?? 1) > 1) {
+      if (isMultiEnum(field)) {
         const chosen = Array.isArray(value) ? (value as string[]) : [];
         return (
           <fieldset className="field">
@@ -86,7 +79,8 @@ export function FieldInput({ field, value, onChange, reference }: { field: Field
         <div className="field">
           <label htmlFor={id}>{field.label}{req}</label>
           <select id={id} data-testid={testId} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)}>
-            <option value="">—</option><option value="yes">Yes</option><option value="no">No</option><option value="unknown">Unknown</option>
+            <option value="">—</option>
+            {TRISTATE_VALUES.map((t) => <option key={t} value={t}>{t[0]!.toUpperCase() + t.slice(1)}</option>)}
           </select>
         </div>
       );
@@ -124,7 +118,7 @@ export function FieldInput({ field, value, onChange, reference }: { field: Field
         <div className="inline">
           <input aria-label={`${field.label}: country code`} placeholder="AFG" maxLength={3} size={4} value={v.country ?? ""} onChange={(e) => set({ country: e.target.value.toUpperCase() || undefined })} />
           <select aria-label={`${field.label}: precision`} value={v.precision ?? 4} onChange={(e) => set({ precision: Number(e.target.value) })}>
-            {PLACE_PRECISION.map(([n, l]) => <option key={n} value={n}>{l}</option>)}
+            {WHERE_PRECISIONS.map((n) => <option key={n} value={n}>{n} · {WHERE_PRECISION_LABELS[n]}</option>)}
           </select>
         </div>
       )} />;

@@ -14,3 +14,4 @@ export { PositionMap, splitParagraphs, type Paragraph, type ParagraphPoint, type
 export { IntervalIndex, type IntervalEntry } from "./interval-index";
 export { buildTextModel, cpToPoint, spanToRange, type ParagraphRange, type TextModel } from "./text-model";
 export { pmSelectionToOffsets, selectionToOffsets, type SelectedSpan } from "./selection-to-offsets";
+export { quotePreview } from "./quote-preview";

@@ -13,7 +13,7 @@
  * Invariants: pure, never throws; every `ok: true` value passes `DateValueSchema`.
  */
 import {
-  addDays, isValidYmd, monthEnd, MONTH_BY_NAME, MONTH_NAMES, MONTH_PATTERN, toIso, weekday, type Ymd,
+  compareYmd, addDays, isValidYmd, monthEnd, MONTH_BY_NAME, MONTH_NAMES, MONTH_PATTERN, toIso, weekday, type Ymd,
 } from "./date-calendar";
 import { formatDateValue } from "./date-format";
 import { checkReference, relativeWindow, resolveYear, type Window, type WindowResult } from "./date-resolve";
@@ -107,7 +107,7 @@ function rangeWindow(s: string, ref: DateReference | undefined): WindowResult | 
     }
     const a = pointWindow(lp, ref);
     if (!a.ok) return a;
-    if (toIso(a.w.start) > toIso(end)) return fail("The range starts after it ends.");
+    if (compareYmd(a.w.start, end) > 0) return fail("The range starts after it ends.");
     const rangePrecision = a.w.precision === "day" || precision === "day" ? "days" : precision;
     return win(a.w.start, end, rangePrecision, b.w.note);
   }

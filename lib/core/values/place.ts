@@ -16,6 +16,11 @@
 import { z } from "zod";
 
 export const WHERE_PRECISIONS = [1, 2, 3, 4, 5, 6, 7] as const;
+/** What each precision means, for people choosing one. */
+export const WHERE_PRECISION_LABELS: Record<(typeof WHERE_PRECISIONS)[number], string> = {
+  1: "exact place", 2: "within ~25 km", 3: "second-order admin", 4: "first-order admin",
+  5: "larger part of country", 6: "country", 7: "international waters / airspace",
+};
 const NAME_MAX = 200;
 
 export const PlaceSchema = z

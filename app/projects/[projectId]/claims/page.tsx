@@ -5,6 +5,7 @@ import { getProjectOverview } from "@/lib/services/projects";
 import { listProjectClaims, parseClaimTableQuery, CLAIM_SORTS, type ClaimTableQuery } from "@/lib/services/claim-lists";
 import { summarizeValues } from "@/lib/core/summary";
 import { CLAIM_STATUSES } from "@/lib/core/packed-claims";
+import { quotePreview } from "@/lib/core/offsets";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -86,7 +87,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
                 <tr key={r.id}>
                   <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted small">#{r.seq}</span></td>
                   <td className="quote-cell">
-                    {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{first.exact.length > 140 ? `${first.exact.slice(0, 140)}…` : first.exact}”</Link>}
+                    {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{quotePreview(first.exact, 140)}”</Link>}
                     {r.spans.length > 1 && <span className="muted small"> +{r.spans.length - 1} more span{r.spans.length > 2 ? "s" : ""}</span>}
                   </td>
                   <td className="small">{summarizeValues(r.values)}</td>

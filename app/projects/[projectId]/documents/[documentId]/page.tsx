@@ -26,7 +26,10 @@ export default async function DocumentPage({ params }: Props) {
       </nav>
       <DocumentDetails
         projectId={projectId}
-        document={{ ...meta, createdAt: meta.createdAt.toISOString() }}
+        document={{
+          id: meta.id, title: meta.title, authors: meta.authors, publisher: meta.publisher, published: meta.published, url: meta.url,
+          language: meta.language, version: meta.version, textLength: meta.textLength, hasOriginal: meta.hasOriginal, annotated: meta.annotated,
+        }}
         report={importReport as never}
         canEdit={can(access.role, "document.editMetadata")}
       />
