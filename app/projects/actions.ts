@@ -1,7 +1,8 @@
 "use server";
 /**
  * Server actions: thin. Each resolves the signed-in user (runAction), then calls one service, which
- * parses its input with zod and authorizes against the project. Results are ActionResult values.
+ * authorizes against the project and parses its input with zod (arguments arrive from the network
+ * as whatever the caller sent). Results are ActionResult values.
  */
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/server/action";
@@ -30,17 +31,17 @@ export async function changeMemberRoleAction(projectId: string, input: { members
 }
 
 export async function removeMemberAction(projectId: string, membershipId: string) {
-  const result = await runAction((userId) => removeMember(userId, str(projectId), str(membershipId)));
+  const result = await runAction((userId) => removeMember(userId, str(projectId), membershipId));
   if (result.ok) revalidatePath(`/projects/${projectId}`);
   return result;
 }
 
 export async function updateDocumentMetadataAction(projectId: string, documentId: string, version: number, input: unknown) {
-  return runAction((userId) => updateDocumentMetadata(userId, str(projectId), str(documentId), Number(version), input));
+  return runAction((userId) => updateDocumentMetadata(userId, str(projectId), documentId, version, input));
 }
 
 export async function useOriginalTextAction(projectId: string, documentId: string, version: number) {
-  return runAction((userId) => useOriginalText(userId, str(projectId), str(documentId), Number(version)));
+  return runAction((userId) => useOriginalText(userId, str(projectId), documentId, version));
 }
 
 export async function createClaimAction(projectId: string, input: unknown) {
@@ -48,12 +49,12 @@ export async function createClaimAction(projectId: string, input: unknown) {
 }
 
 export async function getClaimAction(projectId: string, claimId: string) {
-  return runAction((userId) => getClaimForEditing(userId, str(projectId), { claimId: str(claimId) }));
+  return runAction((userId) => getClaimForEditing(userId, str(projectId), { claimId }));
 }
 
 /** Opens a claim by its number within a document (what the reading view knows). */
 export async function getClaimBySeqAction(projectId: string, documentId: string, seq: number) {
-  return runAction((userId) => getClaimForEditing(userId, str(projectId), { documentId: str(documentId), seq: Number(seq) }));
+  return runAction((userId) => getClaimForEditing(userId, str(projectId), { documentId, seq }));
 }
 
 export async function updateClaimAction(projectId: string, input: unknown) {
@@ -81,7 +82,7 @@ export async function updateClaimTypeAction(projectId: string, input: unknown) {
 }
 
 export async function setClaimTypeArchivedAction(projectId: string, claimTypeId: string, version: number, archived: boolean) {
-  const result = await runAction((userId) => setClaimTypeArchived(userId, str(projectId), str(claimTypeId), Number(version), Boolean(archived)));
+  const result = await runAction((userId) => setClaimTypeArchived(userId, str(projectId), claimTypeId, version, archived));
   if (result.ok) revalidatePath(`/projects/${projectId}/claim-types`);
   return result;
 }

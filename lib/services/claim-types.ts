@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { Id, parseInput, Version } from "./input";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -59,18 +60,10 @@ export async function findDefinition(projectId: string, claimTypeId: string, ver
   return row ? parseDefinition(row.definition) : null;
 }
 
-function invalid(err: z.ZodError): AppError {
-  const first = err.issues[0];
-  const where = first?.path.length ? ` (${first.path.join(".")})` : "";
-  return new AppError("invalid", `${first?.message ?? "Invalid definition"}${where}`, err.issues);
-}
-
 export async function createClaimType(userId: string, projectId: string, input: unknown): Promise<{ id: string }> {
   const db = await getDb();
   await authorize(db, userId, projectId, "claimType.manage");
-  const parsed = ClaimTypeDefinitionSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const def = parsed.data;
+  const def = parseInput(ClaimTypeDefinitionSchema, input);
   const clash = await db.claimType.findUnique({ where: { projectId_key: { projectId, key: def.key } }, select: { id: true } });
   if (clash) throw new AppError("duplicate", `A claim type with the key “${def.key}” exists.`);
   const id = newId();
@@ -83,20 +76,16 @@ export async function createClaimType(userId: string, projectId: string, input: 
 }
 
 export const UpdateClaimTypeInput = z.strictObject({
-  claimTypeId: z.string().min(1).max(64),
-  version: z.number().int().positive(),
+  claimTypeId: Id,
+  version: Version,
   definition: z.unknown(),
 });
 
 export async function updateClaimType(userId: string, projectId: string, input: unknown): Promise<{ currentVersion: number; version: number }> {
   const db = await getDb();
   await authorize(db, userId, projectId, "claimType.manage");
-  const outer = UpdateClaimTypeInput.safeParse(input);
-  if (!outer.success) throw invalid(outer.error);
-  const parsed = ClaimTypeDefinitionSchema.safeParse(outer.data.definition);
-  if (!parsed.success) throw invalid(parsed.error);
-  const def = parsed.data;
-  const { claimTypeId, version } = outer.data;
+  const { claimTypeId, version, definition } = parseInput(UpdateClaimTypeInput, input);
+  const def = parseInput(ClaimTypeDefinitionSchema, definition);
   const current = await db.claimType.findFirst({ where: { id: claimTypeId, projectId }, select: { key: true, currentVersion: true } });
   if (!current) throw new AppError("not_found");
   if (current.key !== def.key) throw new AppError("invalid", "A claim type's key cannot change once created.");
@@ -113,9 +102,12 @@ export async function updateClaimType(userId: string, projectId: string, input: 
   });
 }
 
-export async function setClaimTypeArchived(userId: string, projectId: string, claimTypeId: string, version: number, archived: boolean) {
+const ArchiveInput = z.strictObject({ claimTypeId: Id, version: Version, archived: z.boolean() });
+
+export async function setClaimTypeArchived(userId: string, projectId: string, id: string, at: number, archive: boolean) {
   const db = await getDb();
   await authorize(db, userId, projectId, "claimType.manage");
+  const { claimTypeId, version, archived } = parseInput(ArchiveInput, { claimTypeId: id, version: at, archived: archive });
   return db.$transaction(async (tx) => {
     const res = await tx.claimType.updateMany({ where: { id: claimTypeId, projectId, version }, data: { archived, version: { increment: 1 }, updatedAt: new Date() } });
     if (res.count === 0) {

@@ -6,6 +6,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { Id, parseInput, Version } from "./input";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
@@ -25,7 +26,6 @@ const SpanInput = z.strictObject({
   exact: z.string().max(100_000).optional(),
 });
 
-const Id = z.string().min(1).max(64);
 
 export const CreateClaimInput = z.strictObject({
   documentId: Id,
@@ -38,13 +38,16 @@ export const CreateClaimInput = z.strictObject({
 
 export const UpdateClaimInput = z.strictObject({
   claimId: Id,
-  version: z.number().int().positive(),
+  version: Version,
   spans: z.array(SpanInput).min(1).max(MAX_SPANS_PER_CLAIM).optional(),
   values: z.record(z.string(), z.unknown()).optional(),
   note: z.string().max(5000).optional(),
 });
 
-export const DeleteClaimInput = z.strictObject({ claimId: Id, version: z.number().int().positive() });
+export const DeleteClaimInput = z.strictObject({ claimId: Id, version: Version });
+
+/** A claim by id, or by its number within a document (what the reading view knows). */
+const ClaimRef = z.union([z.strictObject({ claimId: Id }), z.strictObject({ documentId: Id, seq: z.number().int().positive() })]);
 
 export interface StoredSpan {
   start: number;
@@ -70,15 +73,6 @@ export interface ClaimView {
   createdAt: Date;
   updatedAt: Date;
   spans: StoredSpan[];
-}
-
-function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new AppError("invalid", first ? `${first.path.join(".") || "input"}: ${first.message}` : undefined, parsed.error.issues);
-  }
-  return parsed.data;
 }
 
 /** Turns requested offsets into stored spans (quote, prefix, suffix from the canonical text). */
@@ -282,10 +276,11 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
 }
 
 /** A claim with the claim-type definition it was written against, for the edit panel. */
-export async function getClaimForEditing(userId: string, projectId: string, ref: { claimId: string } | { documentId: string; seq: number }) {
+export async function getClaimForEditing(userId: string, projectId: string, input: unknown) {
   const db = await getDb();
   await authorize(db, userId, projectId, "project.view");
-  const where = "claimId" in ref ? { id: String(ref.claimId) } : { documentId: String(ref.documentId), seq: Number(ref.seq) || 0 };
+  const ref = parseInput(ClaimRef, input);
+  const where = "claimId" in ref ? { id: ref.claimId } : { documentId: ref.documentId, seq: ref.seq };
   const claim = await loadClaimView(db, projectId, where);
   const definition = await findDefinition(projectId, claim.claimTypeId, claim.claimTypeVersion);
   if (!definition) throw new AppError("not_found");

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { Id, parseInput, Version } from "./input";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -136,28 +137,32 @@ export async function importDocument(userId: string, projectId: string, source: 
   return { documentId: id, title: meta.title, report };
 }
 
-export async function updateDocumentMetadata(userId: string, projectId: string, documentId: string, version: number, input: unknown) {
+/** Which document, at which version (the positional arguments of the document writes). */
+const DocumentAt = z.strictObject({ documentId: Id, version: Version });
+
+export async function updateDocumentMetadata(userId: string, projectId: string, id: string, at: number, input: unknown) {
   const db = await getDb();
   await authorize(db, userId, projectId, "document.editMetadata");
-  const parsed = DocumentMetadataInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
+  const { documentId, version } = parseInput(DocumentAt, { documentId: id, version: at });
+  const data = parseInput(DocumentMetadataInput, input);
   const before = await db.document.findFirst({ where: { id: documentId, projectId }, select: { title: true, authors: true, publisher: true, published: true, url: true, language: true } });
   if (!before) throw new AppError("not_found");
   return db.$transaction(async (tx) => {
     const res = await tx.document.updateMany({
       where: { id: documentId, projectId, version },
-      data: { ...parsed.data, publishedPrecision: publishedPrecision(parsed.data.published), version: { increment: 1 }, updatedAt: new Date() },
+      data: { ...data, publishedPrecision: publishedPrecision(data.published), version: { increment: 1 }, updatedAt: new Date() },
     });
     if (res.count === 0) throw new AppError("conflict", "Someone else changed this document's details. Reload to see their version.");
-    await recordAuditEvent(tx, { projectId, actorId: userId, action: "document.metadata", objectType: "document", objectId: documentId, before, after: parsed.data });
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "document.metadata", objectType: "document", objectId: documentId, before, after: data });
     return { version: version + 1 };
   });
 }
 
 /** Replaces the repaired text with the text as originally decoded; only while nothing is annotated. */
-export async function useOriginalText(userId: string, projectId: string, documentId: string, version: number) {
+export async function useOriginalText(userId: string, projectId: string, id: string, at: number) {
   const db = await getDb();
   await authorize(db, userId, projectId, "document.editMetadata");
+  const { documentId, version } = parseInput(DocumentAt, { documentId: id, version: at });
   const doc = await db.document.findFirst({ where: { id: documentId, projectId }, select: { originalText: true } });
   if (!doc) throw new AppError("not_found");
   if (doc.originalText === null) throw new AppError("invalid", "This document has no other version of its text.");

@@ -8,6 +8,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { ROLES } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
 import type { Tx } from "@/lib/db/client";
+import { Id, parseInput, Version } from "./input";
 
 export const AddMemberInput = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
@@ -15,24 +16,23 @@ export const AddMemberInput = z.strictObject({
 });
 
 export const ChangeRoleInput = z.strictObject({
-  membershipId: z.string().min(1).max(64),
+  membershipId: Id,
   role: z.enum(ROLES),
-  version: z.number().int().positive(),
+  version: Version,
 });
 
 export async function addMember(userId: string, projectId: string, input: unknown) {
   const db = await getDb();
   await authorize(db, userId, projectId, "member.manage");
-  const parsed = AddMemberInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
-  const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } });
+  const { email, role } = parseInput(AddMemberInput, input);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new AppError("not_found", "No account uses that e-mail address. Ask them to sign up first.");
   const existing = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } }, select: { id: true } });
   if (existing) throw new AppError("duplicate", "That person is already a member.");
   const id = newId();
   await db.$transaction(async (tx) => {
-    await tx.membership.create({ data: { id, projectId, userId: user.id, role: parsed.data.role } });
-    await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.add", objectType: "membership", objectId: id, after: { userId: user.id, role: parsed.data.role } });
+    await tx.membership.create({ data: { id, projectId, userId: user.id, role } });
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "member.add", objectType: "membership", objectId: id, after: { userId: user.id, role } });
   });
   return { id };
 }
@@ -51,9 +51,7 @@ async function keepAnOwner(tx: Tx, projectId: string, membershipId: string): Pro
 export async function changeMemberRole(userId: string, projectId: string, input: unknown) {
   const db = await getDb();
   await authorize(db, userId, projectId, "member.manage");
-  const parsed = ChangeRoleInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
-  const { membershipId, role, version } = parsed.data;
+  const { membershipId, role, version } = parseInput(ChangeRoleInput, input);
   const current = await db.membership.findFirst({ where: { id: membershipId, projectId }, select: { role: true, version: true } });
   if (!current) throw new AppError("not_found");
   await db.$transaction(async (tx) => {
@@ -64,9 +62,10 @@ export async function changeMemberRole(userId: string, projectId: string, input:
   });
 }
 
-export async function removeMember(userId: string, projectId: string, membershipId: string) {
+export async function removeMember(userId: string, projectId: string, id: string) {
   const db = await getDb();
   await authorize(db, userId, projectId, "member.manage");
+  const membershipId = parseInput(Id, id);
   const current = await db.membership.findFirst({ where: { id: membershipId, projectId }, select: { role: true, userId: true } });
   if (!current) throw new AppError("not_found");
   await db.$transaction(async (tx) => {

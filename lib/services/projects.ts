@@ -1,6 +1,7 @@
 /** Projects: create (with the default claim types), list the user's projects, the overview page's data. */
 import "server-only";
 import { z } from "zod";
+import { Id, parseInput, Version } from "./input";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -16,12 +17,11 @@ export const CreateProjectInput = z.strictObject({
 });
 
 export async function createProject(userId: string, input: unknown): Promise<{ id: string }> {
-  const parsed = CreateProjectInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
+  const data = parseInput(CreateProjectInput, input);
   const db = await getDb();
   const id = newId();
   await db.$transaction(async (tx) => {
-    await tx.project.create({ data: { id, name: parsed.data.name, description: parsed.data.description } });
+    await tx.project.create({ data: { id, name: data.name, description: data.description } });
     await tx.membership.create({ data: { id: newId(), projectId: id, userId, role: "owner" } });
     for (const def of DEFAULT_CLAIM_TYPES) {
       const typeId = newId();
@@ -30,7 +30,7 @@ export async function createProject(userId: string, input: unknown): Promise<{ i
         data: { id: newId(), claimTypeId: typeId, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId },
       });
     }
-    await recordAuditEvent(tx, { projectId: id, actorId: userId, action: "project.create", objectType: "project", objectId: id, after: parsed.data });
+    await recordAuditEvent(tx, { projectId: id, actorId: userId, action: "project.create", objectType: "project", objectId: id, after: data });
   });
   return { id };
 }

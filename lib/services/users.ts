@@ -1,6 +1,7 @@
 /** Accounts: sign-up and credential checks with throttling. Password hashes never leave this module. */
 import "server-only";
 import { z } from "zod";
+import { Id, parseInput, Version } from "./input";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -26,9 +27,7 @@ export interface PublicUser {
 const PUBLIC_USER = { id: true, email: true, name: true } as const;
 
 export async function signUp(input: unknown): Promise<PublicUser> {
-  const parsed = SignUpInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message, parsed.error.issues);
-  const { name, email, password } = parsed.data;
+  const { name, email, password } = parseInput(SignUpInput, input);
   const weak = passwordWeakness(password, email);
   if (weak) throw new AppError("invalid", weak, [{ path: ["password"], message: weak }]);
   const db = await getDb();

@@ -93,6 +93,9 @@ describe.each(testEngines())("documents on %s", (engine) => {
     expect(document).toMatchObject({ title: "Edited", authors: ["A. Author"], published: "2022-05", publishedPrecision: "month" });
     expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 1, { title: "Stale" }))).code).toBe("conflict");
     expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 2, { title: "Bad date", published: "May 2022" }))).code).toBe("invalid");
+    // Arguments arrive from the network as whatever the caller sent: a bad version is refused as invalid.
+    expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, Number("x"), { title: "NaN" }))).code).toBe("invalid");
+    expect((await failure(useOriginalText(user.id, projectId, out.documentId, "2" as unknown as number))).code).toBe("invalid");
   });
 
   it("freezes the text once the document has a claim", async () => {
