@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../lib/db/engine";
 import { prepareText, contentHash } from "../lib/core/text";
-import { CodePointIndex, makeSelector } from "../lib/core/offsets";
+import { buildTextModel, CodePointIndex, makeSelector, spanToRange } from "../lib/core/offsets";
+import { staticParagraphsHtml } from "../components/editor/prepaint";
 import { hashPassword } from "../lib/auth/password";
 import { DEFAULT_CLAIM_TYPES } from "../lib/core/claim-types";
 import { newId } from "../lib/ids";
@@ -36,6 +37,7 @@ async function main() {
   const prepared = prepareText(bytes, { repair: true });
   const text = prepared.canonical;
   const index = new CodePointIndex(text);
+  const model = buildTextModel(text);
   const hash = await contentHash(text);
   const userId = newId();
   await p.user.create({ data: { id: userId, email: BENCH_EMAIL, name: "Bench", passwordHash: await hashPassword(BENCH_PASSWORD) } });
@@ -59,7 +61,8 @@ async function main() {
       },
     });
     const rand = prng(count);
-    const allSpans: [number, number, number][] = [];
+    // For the floor page: each span as start paragraph, offset, end paragraph, offset (UTF-16), type.
+    const floorRanges: [number, number, number, number, number][] = [];
     const BATCH = 2000;
     for (let done = 0; done < count; done += BATCH) {
       const claims = [];
@@ -71,17 +74,17 @@ async function main() {
         const sel = makeSelector(text, index, start, start + len);
         claims.push({ id, seq: i + 1, projectId, documentId, claimTypeId: typeIds[i % typeIds.length]!, claimTypeVersion: 1, values: {}, authorId: userId });
         spans.push({ id: newId(), claimId: id, ordinal: 0, ...sel });
-        allSpans.push([sel.start, sel.end, i % typeIds.length]);
+        const r = spanToRange(model, sel.start, sel.end);
+        if (r) floorRanges.push([r.from.paragraph, r.from.offset, r.to.paragraph, r.to.offset, i % typeIds.length]);
       }
       await p.claim.createMany({ data: claims });
       await p.claimSpan.createMany({ data: spans });
     }
     await p.document.update({ where: { id: documentId }, data: { claimSeq: count } });
     out[String(count)] = { projectId, documentId };
-    writeFileSync(path.join(dataDir, `spans-${count}.json`), JSON.stringify(allSpans));
+    writeFileSync(path.join(dataDir, `floor-${count}.json`), JSON.stringify({ html: staticParagraphsHtml(model), ranges: floorRanges }));
   }
   await db.close();
-  writeFileSync(path.join(dataDir, "text.txt"), text);
   writeFileSync(path.join(dataDir, "seed.json"), JSON.stringify(out));
 }
 

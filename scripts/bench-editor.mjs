@@ -37,39 +37,34 @@ console.log("seeding", COUNTS.join(", "), "claims …");
 const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/seed-editor.ts", DATA, COUNTS.join(",")], { stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 const targets = JSON.parse(readFileSync(path.join(DATA, "seed.json"), "utf8"));
-const text = readFileSync(path.join(DATA, "text.txt"), "utf8");
 
 // 2. The app, and the floor pages.
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
   env: { ...process.env, ATTEST_DATA_DIR: DATA, ATTEST_DEMO: "0", NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: "" },
   stdio: ["ignore", "inherit", "inherit"],
 });
-const floorPages = Object.fromEntries(COUNTS.map((n) => [n, floorHtml(text, JSON.parse(readFileSync(path.join(DATA, `spans-${n}.json`), "utf8")))]));
+const floorPages = Object.fromEntries(COUNTS.map((n) => [n, floorHtml(JSON.parse(readFileSync(path.join(DATA, `floor-${n}.json`), "utf8")))]));
 const floor = createServer((req, res) => {
   const n = Number((req.url ?? "").replace(/\D/g, ""));
   res.writeHead(floorPages[n] ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
   res.end(floorPages[n] ?? "");
 }).listen(FLOOR_PORT, "127.0.0.1");
 
-function floorHtml(text, spans) {
-  const paragraphs = [];
-  const re = /\n{2,}/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) { paragraphs.push([last, m.index]); last = m.index + m[0].length; }
-  paragraphs.push([last, text.length]);
-  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+/**
+ * The floor: the same paragraphs as the app's server-rendered text (written by the seeder with the
+ * app's own markup) and one live Range per claim span, from positions the seeder worked out with the
+ * app's offset code, in one Highlight per type. Nothing else runs.
+ */
+function floorHtml({ html, ranges }) {
   return `<!doctype html><html><head><meta charset="utf-8"><style>
 p{white-space:pre-wrap;content-visibility:auto;contain-intrinsic-size:auto 3em}
 ${TYPE_COLORS.map((c, i) => `::highlight(t${i}){background-color:${c}40}`).join("\n")}
-</style></head><body><div id="doc">${paragraphs.map(([a, b]) => `<p data-s="${a}">${esc(text.slice(a, b))}</p>`).join("")}</div>
+</style></head><body><div id="doc">${html}</div>
 <script>
-const spans=${JSON.stringify(spans)};const text=${JSON.stringify(text)};
-const ps=[...document.querySelectorAll("#doc p")].map(p=>({s:+p.dataset.s,node:p.firstChild,len:p.textContent.length}));
-const astral=[];for(let i=0,cp=0;i<text.length;i++,cp++){const c=text.charCodeAt(i);if(c>=0xd800&&c<=0xdbff){astral.push(cp);i++;}}
-const u16=(cp)=>{let lo=0,hi=astral.length;while(lo<hi){const m=(lo+hi)>>1;if(astral[m]<cp)lo=m+1;else hi=m;}return cp+lo;};
-const at=(u)=>{let lo=0,hi=ps.length-1;while(lo<hi){const m=(lo+hi+1)>>1;if(ps[m].s<=u)lo=m;else hi=m-1;}const p=ps[lo];return [p.node,Math.max(0,Math.min(p.len,u-p.s))];};
+const ranges=${JSON.stringify(ranges)};
+const ps=document.getElementById("doc").children;
 const hs=[0,1,2].map(()=>new Highlight());
-for(const [s,e,t] of spans){const r=new Range();const a=at(u16(s)),b=at(u16(e));r.setStart(a[0],a[1]);r.setEnd(b[0],b[1]);hs[t].add(r);}
+for(const [pa,oa,pb,ob,t] of ranges){const r=new Range();r.setStart(ps[pa].firstChild,oa);r.setEnd(ps[pb].firstChild,ob);hs[t].add(r);}
 hs.forEach((h,i)=>CSS.highlights.set("t"+i,h));
 document.getElementById("doc").dataset.ready="true";
 </script></body></html>`;

@@ -16,7 +16,8 @@ function newestSource(dirs) {
     }
   };
   dirs.forEach(walk);
-  return Math.max(newest, mtime("package-lock.json"), mtime("next.config.ts"));
+  const files = ["package.json", "package-lock.json", "next.config.ts", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+  return Math.max(newest, ...files.map(mtime));
 }
 
 if (!existsSync("node_modules/.package-lock.json") || mtime("package-lock.json") > mtime("node_modules/.package-lock.json")) {

@@ -17,7 +17,7 @@ console.log(process.env.TEST_DATABASE_URL ? "Integration tests: PGlite and Postg
 run(process.execPath, ["scripts/generate-client.mjs"]);
 run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
 run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
-run(npm, ["run", "build"]);
+run(process.execPath, ["node_modules/next/dist/bin/next", "build"]); // the client was generated above
 run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
 
 const vitest = JSON.parse(readFileSync(`${RESULTS}/vitest.json`, "utf8"));

@@ -79,7 +79,11 @@ export async function applyMigrations(
     const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
     const applied: string[] = [];
     for (const m of migrations) {
-      if (done.has(m.name)) continue;
+      if (done.has(m.name)) {
+        // As Prisma does: an applied migration whose file changed since is reported, not re-run.
+        if (done.get(m.name) !== m.checksum) console.warn(`[attest] migration "${m.name}" was modified after it was applied.`);
+        continue;
+      }
       await applyOne(db, m);
       applied.push(m.name);
     }

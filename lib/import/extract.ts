@@ -6,7 +6,6 @@
  * message starts with the file's name; .txt bytes come back untouched (the caller decodes them);
  * metadata is always cleaned (see metadata.ts).
  */
-import { Buffer } from "node:buffer";
 import { decodeBytes } from "@/lib/core/text";
 
 /** Byte -> string decoding for Markdown and HTML. */
@@ -54,10 +53,18 @@ const ACCEPTS: Record<FileFormat, SniffedFormat[]> = {
   docx: ["zip"],
 };
 
-/** True when the bytes hold nothing but ASCII whitespace and byte-order marks. */
+/** Bytes that are white space in any of the encodings read here (NUL: the other half of UTF-16). */
+const BLANK_BYTES = new Set([0x00, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);
+
+/** True when the bytes hold nothing but white space and byte-order marks (stops at the first other byte). */
 function blankBytes(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  return /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|[\s\x00])*$/.test(text);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) i += 2;
+    else if ((b === 0xff && bytes[i + 1] === 0xfe) || (b === 0xfe && bytes[i + 1] === 0xff)) i += 1;
+    else if (!BLANK_BYTES.has(b)) return false;
+  }
+  return true;
 }
 
 /**

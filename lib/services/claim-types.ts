@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { Id, parseInput, Version } from "./input";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
@@ -60,17 +60,24 @@ export async function findDefinition(projectId: string, claimTypeId: string, ver
   return row ? parseDefinition(row.definition) : null;
 }
 
+/** Writes a new claim type and its first version (in the caller's transaction); returns its id. */
+export async function insertClaimType(tx: Tx, projectId: string, def: ClaimTypeDefinition, userId: string): Promise<string> {
+  const id = newId();
+  await tx.claimType.create({ data: { id, projectId, key: def.key, name: def.name, color: def.color } });
+  await tx.claimTypeVersion.create({ data: { id: newId(), claimTypeId: id, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId } });
+  return id;
+}
+
 export async function createClaimType(userId: string, projectId: string, input: unknown): Promise<{ id: string }> {
   const db = await getDb();
   await authorize(db, userId, projectId, "claimType.manage");
   const def = parseInput(ClaimTypeDefinitionSchema, input);
   const clash = await db.claimType.findUnique({ where: { projectId_key: { projectId, key: def.key } }, select: { id: true } });
   if (clash) throw new AppError("duplicate", `A claim type with the key “${def.key}” exists.`);
-  const id = newId();
-  await db.$transaction(async (tx) => {
-    await tx.claimType.create({ data: { id, projectId, key: def.key, name: def.name, color: def.color } });
-    await tx.claimTypeVersion.create({ data: { id: newId(), claimTypeId: id, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId } });
-    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claimType.create", objectType: "claimType", objectId: id, after: def });
+  const id = await db.$transaction(async (tx) => {
+    const created = await insertClaimType(tx, projectId, def, userId);
+    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claimType.create", objectType: "claimType", objectId: created, after: def });
+    return created;
   });
   return { id };
 }

@@ -128,10 +128,14 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   const db = await getDb();
   await authorize(db, userId, projectId, "claim.create");
   const data = parseInput(CreateClaimInput, input);
-  if (data.idempotencyKey) {
+  const replay = async () => {
+    // A retry with the same key answers with the claim the first attempt saved.
+    if (!data.idempotencyKey) return null;
     const prior = await db.claim.findUnique({ where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey: data.idempotencyKey } }, select: { id: true } });
-    if (prior) return loadClaimView(db, projectId, { id: prior.id });
-  }
+    return prior ? loadClaimView(db, projectId, { id: prior.id }) : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
   const [doc, type] = await Promise.all([
     db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true, contentHash: true } }),
     db.claimType.findFirst({ where: { id: data.claimTypeId, projectId, archived: false }, select: { currentVersion: true } }),
@@ -162,9 +166,9 @@ export async function createClaim(userId: string, projectId: string, input: unkn
     });
   } catch (err) {
     // Two retries with one idempotency key raced: the loser returns the winner's claim.
-    if (data.idempotencyKey && (err as { code?: string }).code === "P2002") {
-      const prior = await db.claim.findUnique({ where: { authorId_idempotencyKey: { authorId: userId, idempotencyKey: data.idempotencyKey } }, select: { id: true } });
-      if (prior) return loadClaimView(db, projectId, { id: prior.id });
+    if ((err as { code?: string }).code === "P2002") {
+      const winner = await replay();
+      if (winner) return winner;
     }
     throw err;
   }

@@ -1,15 +1,14 @@
 /** Projects: create (with the default claim types), list the user's projects, the overview page's data. */
 import "server-only";
 import { z } from "zod";
-import { Id, parseInput, Version } from "./input";
+import { parseInput } from "./input";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { insertClaimType } from "./claim-types";
 
 export const CreateProjectInput = z.strictObject({
   name: z.string().trim().min(1, "Give the project a name.").max(120),
@@ -23,13 +22,7 @@ export async function createProject(userId: string, input: unknown): Promise<{ i
   await db.$transaction(async (tx) => {
     await tx.project.create({ data: { id, name: data.name, description: data.description } });
     await tx.membership.create({ data: { id: newId(), projectId: id, userId, role: "owner" } });
-    for (const def of DEFAULT_CLAIM_TYPES) {
-      const typeId = newId();
-      await tx.claimType.create({ data: { id: typeId, projectId: id, key: def.key, name: def.name, color: def.color } });
-      await tx.claimTypeVersion.create({
-        data: { id: newId(), claimTypeId: typeId, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId },
-      });
-    }
+    for (const def of DEFAULT_CLAIM_TYPES) await insertClaimType(tx, id, def, userId);
     await recordAuditEvent(tx, { projectId: id, actorId: userId, action: "project.create", objectType: "project", objectId: id, after: data });
   });
   return { id };

@@ -1,7 +1,7 @@
 /** Accounts: sign-up and credential checks with throttling. Password hashes never leave this module. */
 import "server-only";
 import { z } from "zod";
-import { Id, parseInput, Version } from "./input";
+import { parseInput } from "./input";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";

@@ -29,7 +29,8 @@ export function splitsSurrogatePair(text: string, i: number): boolean {
   return i > 0 && i < text.length && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1));
 }
 
-function clampInt(n: number, max: number): number {
+/** n truncated to an integer in [0, max]; infinities go to the nearer end, NaN to 0. */
+export function clampInt(n: number, max: number): number {
   if (!Number.isFinite(n)) return n > 0 ? max : 0;
   const t = Math.trunc(n);
   return t < 0 ? 0 : t > max ? max : t;

@@ -9,9 +9,7 @@
  * - `makeSelector(...).exact === sliceCp(text, start, end)` for the returned start/end.
  * - prefix/suffix hold at most `contextLength` code points and never split a surrogate pair.
  */
-import { CodePointIndex } from "./code-points";
-
-export { snapToGraphemes, snapToGraphemesFallback, type U16Range } from "./graphemes";
+import { clampInt, CodePointIndex } from "./code-points";
 
 /** Default context kept on each side of a quote: enough to disambiguate, small enough to store. */
 export const DEFAULT_CONTEXT_LENGTH = 32;
@@ -34,11 +32,6 @@ export type SpanProblem = "not-integer" | "out-of-range" | "empty-or-reversed" |
 
 export type SpanCheck = { ok: true } | { ok: false; reason: SpanProblem; message: string };
 
-function clampCp(n: number, max: number): number {
-  if (!Number.isFinite(n)) return n > 0 ? max : 0;
-  return Math.min(Math.max(Math.trunc(n), 0), max);
-}
-
 /**
  * Selector for code points [start, end). Bounds are clamped to the text and an end before the
  * start is raised to the start (empty quote), so the result always describes real text.
@@ -50,8 +43,8 @@ export function makeSelector(
   end: number,
   contextLength: number = DEFAULT_CONTEXT_LENGTH,
 ): Selector {
-  const s = clampCp(start, index.length);
-  const e = Math.max(s, clampCp(end, index.length));
+  const s = clampInt(start, index.length);
+  const e = Math.max(s, clampInt(end, index.length));
   const ctx = Math.max(0, Math.trunc(contextLength) || 0);
   const u = (cp: number) => index.toUtf16(cp);
   return {

@@ -18,7 +18,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { decodeCp1252 } from "./codepages";
-import { decodeUtf8Reporting, scanUtf8, toHex } from "./utf8";
+import { decodeUtf8Reporting, scanUtf8, toHex, type Utf8Error } from "./utf8";
 
 export interface InvalidSequence {
   byteOffset: number;
@@ -94,8 +94,8 @@ export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-function utf8Result(bytes: Uint8Array, start: number, bom: boolean): DecodeResult {
-  const { text, errors } = decodeUtf8Reporting(bytes, start);
+function utf8Result(bytes: Uint8Array, start: number, bom: boolean, scanned?: Utf8Error[]): DecodeResult {
+  const { text, errors } = decodeUtf8Reporting(bytes, start, scanned);
   const invalidSequences = errors.map((e) => ({
     byteOffset: e.byteOffset,
     bytes: toHex(bytes.subarray(e.byteOffset, e.byteOffset + e.length)),
@@ -146,9 +146,9 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (utf16) return utf16Decode(bytes, utf16, 0, false);
 
   const scan = scanUtf8(bytes);
-  if (scan.errors.length === 0) return utf8Result(bytes, 0, false);
+  if (scan.errors.length === 0) return utf8Result(bytes, 0, false, scan.errors);
   const invalidShare = scan.errors.length / (scan.errors.length + scan.validMultibyte);
-  if (invalidShare <= MOSTLY_UTF8_MAX_INVALID_SHARE) return utf8Result(bytes, 0, false);
+  if (invalidShare <= MOSTLY_UTF8_MAX_INVALID_SHARE) return utf8Result(bytes, 0, false, scan.errors);
 
   const encoding = guessLegacyEncoding(bytes);
   if (encoding === "windows-1252") {

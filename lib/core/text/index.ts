@@ -2,7 +2,7 @@
  * Public API of the import text pipeline: decode bytes, detect/repair mojibake,
  * canonicalize, and hash the canonical text. Framework-free; runs in Node and the browser.
  */
-export { decodeBytes, guessLegacyEncoding, sniffUtf16, type DecodeResult, type InvalidSequence } from "./decode";
+export { decodeBytes, sniffUtf16, type DecodeResult, type InvalidSequence } from "./decode";
 export {
   detectAndRepairMojibake,
   repairedCharCount,
@@ -14,7 +14,6 @@ export { canonicalize, type CanonicalReport } from "./canonical";
 export {
   prepareText,
   contentHash,
-  countReplacementChars,
   type ImportTextReport,
   type PreparedText,
 } from "./prepare";

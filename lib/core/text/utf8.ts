@@ -86,8 +86,8 @@ export function scanUtf8(bytes: Uint8Array, start = 0): Utf8Scan {
 }
 
 /** Lenient decode with the errors located; valid stretches go through TextDecoder for speed. */
-export function decodeUtf8Reporting(bytes: Uint8Array, start = 0): { text: string; errors: Utf8Error[] } {
-  const { errors } = scanUtf8(bytes, start);
+/** `errors` may be passed when the bytes were just scanned from `start` (saves a second pass). */
+export function decodeUtf8Reporting(bytes: Uint8Array, start = 0, errors: Utf8Error[] = scanUtf8(bytes, start).errors): { text: string; errors: Utf8Error[] } {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const parts: string[] = [];
   let pos = start;

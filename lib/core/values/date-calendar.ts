@@ -8,6 +8,9 @@
 
 export type Ymd = { year: number; month: number; day: number };
 
+/** Weekday names, Monday first (ISO numbering: index + 1). */
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 export const MONTH_NAMES = [
   "January", "February", "March", "April", "May", "June", "July", "August", "September",
   "October", "November", "December",

@@ -13,19 +13,18 @@
  * Invariants: pure, never throws; every `ok: true` value passes `DateValueSchema`.
  */
 import {
-  compareYmd, addDays, isValidYmd, monthEnd, MONTH_BY_NAME, MONTH_NAMES, MONTH_PATTERN, toIso, weekday, type Ymd,
+  compareYmd, WEEKDAYS, addDays, isValidYmd, monthEnd, MONTH_BY_NAME, MONTH_NAMES, MONTH_PATTERN, toIso, weekday, type Ymd,
 } from "./date-calendar";
 import { formatDateValue } from "./date-format";
+import { normalizeWording } from "./wording";
 import { checkReference, relativeWindow, resolveYear, type Window, type WindowResult } from "./date-resolve";
 import { DateValueSchema, MAX_DATE_RAW, type DateParse, type DateReference } from "./date-schema";
 
 export type ParseDateOptions = { reference?: DateReference };
 
-const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 function normalise(raw: string): string {
-  let s = raw.toLowerCase().replace(DASHES, "-").replace(/\s+/g, " ").trim();
+  let s = normalizeWording(raw.toLowerCase());
   s = s.replace(/[.;:!?]+$/, "").replace(/^(?:on|in|during|dated) /, "");
   s = s.replace(/(\d)(?:st|nd|rd|th)\b/g, "$1").replace(/\bthe (\d)/g, "$1").replace(/(\d) of /g, "$1 ");
   s = s.replace(/(\p{L})\./gu, "$1").replace(/,/g, " ").replace(/\s+/g, " ").trim();

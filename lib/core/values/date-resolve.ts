@@ -16,14 +16,13 @@
  * Weeks run Monday to Sunday (ISO 8601). Invariants: pure; windows returned are valid days.
  */
 import {
-  addDays, daysInMonth, isValidYmd, monthEnd, weekday, MONTH_NAMES, type Ymd,
+  addDays, daysInMonth, isValidYmd, monthEnd, weekday, MONTH_NAMES, WEEKDAYS, type Ymd,
 } from "./date-calendar";
 import type { DatePrecision, DateReference } from "./date-schema";
 
 export type Window = { start: Ymd; end: Ymd; precision: DatePrecision; note?: string };
 export type WindowResult = { ok: true; w: Window } | { ok: false; error: string };
 
-const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** Error message for a malformed reference, or null when it is usable. */
 export function checkReference(ref: DateReference | undefined): string | null {

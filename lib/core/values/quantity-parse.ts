@@ -16,6 +16,7 @@
  * Invariants: pure, never throws; every `ok: true` value passes `QuantitySchema`.
  */
 import { formatNumber } from "./number-reader";
+import { normalizeWording } from "./wording";
 import { parseCore, type Core } from "./quantity-core";
 import {
   DEFAULT_VAGUE_LEXICON, NONE_RE, NUMBER_UNKNOWN_RE, UNKNOWN_NUMBER_RE, UNKNOWN_RE,
@@ -24,11 +25,10 @@ import { MAX_QUANTITY_RAW, QuantitySchema, type Quantity, type QuantityParse } f
 
 export type ParseQuantityOptions = { lexicon?: Record<string, number | null> };
 
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /** Unicode dashes -> "-", any whitespace run -> one space, no trailing full stop. */
 function normalise(raw: string): string {
-  return raw.replace(DASHES, "-").replace(/\s+/g, " ").trim().replace(/[.;:!]+$/, "").trim();
+  return normalizeWording(raw).replace(/[.;:!]+$/, "").trim();
 }
 
 function buildLexicon(extra: Record<string, number | null> | undefined): Record<string, number | null> | string {

@@ -37,10 +37,10 @@ export function joinPageItems(items: PdfTextItem[]): string {
         const step = dy > LINE_SHIFT * size ? dy : 0;
         const paragraph = step > 0 && step > PARAGRAPH_GAP * Math.max(lineStep || size * 1.2, size);
         if (step > 0 && !paragraph) lineStep = step;
-        out = out.replace(/[ \t]+$/, "") + (paragraph ? "\n\n" : "\n");
+        out += paragraph ? "\n\n" : "\n"; // trailing blanks of the line go at the end, all lines at once
       } else {
         const gap = item.transform[4] - (prev.transform[4] + prev.width);
-        if (gap > WORD_GAP * size && !/\s$/.test(out) && !/^\s/.test(item.str)) out += " ";
+        if (gap > WORD_GAP * size && !/\s/.test(out.slice(-1)) && !/^\s/.test(item.str)) out += " ";
       }
     }
     out += item.str;

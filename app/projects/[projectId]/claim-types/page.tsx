@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Claim types" };
 export default async function ClaimTypesPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}/claim-types`);
-  const overview = await orNotFound(() => getProject(user.id, projectId));
-  const types = await listClaimTypes(user.id, projectId, { includeArchived: true });
+  const [overview, types] = await orNotFound(() => Promise.all([getProject(user.id, projectId), listClaimTypes(user.id, projectId, { includeArchived: true })]));
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="crumbs"><Link href="/projects">Projects</Link> / <Link href={`/projects/${projectId}`}>{overview.project.name}</Link> /</nav>

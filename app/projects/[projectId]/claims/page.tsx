@@ -16,7 +16,6 @@ const SORT_LABELS: Record<(typeof CLAIM_SORTS)[number], string> = { newest: "New
 export default async function ClaimsPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}/claims`);
-  const overview = await orNotFound(() => getProjectOverview(user.id, projectId));
   let query: ClaimTableQuery;
   let badQuery = false;
   try {
@@ -25,7 +24,8 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
     query = parseClaimTableQuery({});
     badQuery = true;
   }
-  const { rows, total, pageSize } = await listProjectClaims(user.id, projectId, query);
+  // Both behind orNotFound: losing access between the two reads is a 404 like any other.
+  const [overview, { rows, total, pageSize }] = await orNotFound(() => Promise.all([getProjectOverview(user.id, projectId), listProjectClaims(user.id, projectId, query)]));
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/projects/${projectId}`;
   const link = (patch: Partial<Record<keyof ClaimTableQuery, string | number | undefined>>) => {
