@@ -20,7 +20,12 @@ import { normalizeWording } from "./wording";
 import { checkReference, relativeWindow, resolveYear, type Window, type WindowResult } from "./date-resolve";
 import { DateValueSchema, MAX_DATE_RAW, type DateParse, type DateReference } from "./date-schema";
 
-export type ParseDateOptions = { reference?: DateReference };
+export type ParseDateOptions = {
+  /** The document's publication date. */
+  reference?: DateReference;
+  /** The canonical text before the claim's first span: yearless and relative dates read it as a reader would. */
+  before?: string;
+};
 
 
 function normalise(raw: string): string {

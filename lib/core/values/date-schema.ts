@@ -5,6 +5,9 @@
  * Invariants enforced by `DateValueSchema`: both are real calendar days; start <= end; both are
  * present unless precision is "unknown" (then both are empty, e.g. an unparsed raw text);
  * precision "day" means start = end.
+ * `manual`: true when the annotator entered start, end and precision by hand (the wording could
+ * not be read, or was overridden, or the date was marked unknown on purpose). A value without
+ * `manual` must be what the parser reads from `raw` in the document's context.
  */
 import { z } from "zod";
 import { fromIso } from "./date-calendar";
@@ -25,6 +28,7 @@ export const DateValueSchema = z
     start: isoDay,
     end: isoDay,
     precision: z.enum(DATE_PRECISIONS),
+    manual: z.literal(true).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.precision === "unknown") {
@@ -46,7 +50,11 @@ export const DateValueSchema = z
 
 export type DateValue = z.infer<typeof DateValueSchema>;
 
-export type DateParse = { ok: true; value: DateValue; explanation: string } | { ok: false; error: string };
+/**
+ * `warning`: set when the reading is sound but deserves a look, e.g. a yearless date whose year
+ * from the text before the evidence differs from the one the publication date would give.
+ */
+export type DateParse = { ok: true; value: DateValue; explanation: string; warning?: string } | { ok: false; error: string };
 
 /** The document's publication date, as precise as it is known. */
 export type DateReference = { year: number; month?: number; day?: number };

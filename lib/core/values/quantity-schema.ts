@@ -8,6 +8,15 @@
  *   at_least / more_than: low present, high empty;   at_most: high present, low empty;
  *   range: low and high present;   none: all three 0;   unknown: all three empty;
  *   unknown_nonzero: any number present is >= 1;   vague: no constraint beyond ordering.
+ *
+ * Optional parts of the value (claims.md "Value types: quantity"):
+ * - `parts`: a breakdown when one phrase gives several figures ("23 inmates and two prison
+ *   guards" = 25 with parts 23 inmates + 2 guards); the top-level numbers are their total;
+ * - `hedged`: true when the source hedges the figure (likely, reportedly, allegedly, unconfirmed);
+ * - `note`: a trailing clause kept apart from the unit ("including both fighters and support elements");
+ * - `manual`: true when the annotator entered the numbers by hand (the wording could not be read,
+ *   or the annotator overrode the reading, or marked the figure unknown on purpose). A value
+ *   without `manual` must be what the parser reads from `raw`.
  */
 import { z } from "zod";
 
@@ -47,6 +56,20 @@ const SHAPE_RULES: Record<Qualifier, Rule> = {
   unknown: { empty: ["low", "best", "high"] },
 };
 
+/** One figure of a breakdown ("23 inmates" in "23 inmates and two prison guards"). */
+export const QuantityPartSchema = z.strictObject({
+  raw: z.string().max(MAX_QUANTITY_RAW).optional(),
+  low: bound,
+  best: bound,
+  high: bound,
+  qualifier: z.enum(QUALIFIERS),
+  unit: z.string().trim().min(1).max(MAX_WORD).optional(),
+});
+export type QuantityPart = z.infer<typeof QuantityPartSchema>;
+
+/** Most figures one phrase may break down into. */
+export const MAX_QUANTITY_PARTS = 20;
+
 export const QuantitySchema = z
   .strictObject({
     raw: z.string().max(MAX_QUANTITY_RAW),
@@ -56,6 +79,10 @@ export const QuantitySchema = z
     qualifier: z.enum(QUALIFIERS),
     unit: z.string().trim().min(1).max(MAX_WORD).optional(),
     vagueWord: z.string().trim().min(1).max(MAX_WORD).optional(),
+    parts: z.array(QuantityPartSchema).min(2).max(MAX_QUANTITY_PARTS).optional(),
+    hedged: z.literal(true).optional(),
+    note: z.string().trim().min(1).max(MAX_QUANTITY_RAW).optional(),
+    manual: z.literal(true).optional(),
   })
   .superRefine((q, ctx) => {
     const pairs: [keyof Shape, keyof Shape][] = [["low", "best"], ["best", "high"], ["low", "high"]];
@@ -80,5 +107,5 @@ export const QuantitySchema = z
 export type Quantity = z.infer<typeof QuantitySchema>;
 
 export type QuantityParse =
-  | { ok: true; value: Quantity; explanation: string }
+  | { ok: true; value: Quantity; explanation: string; warnings?: string[] }
   | { ok: false; error: string };

@@ -4,7 +4,8 @@
  * quantity-core.ts (range multiplier carry-back rule) and fatality-wording.ts (rule 8).
  */
 export {
-  QuantitySchema, QUALIFIERS, MAX_QUANTITY_RAW, type Quantity, type Qualifier, type QuantityParse,
+  QuantitySchema, QuantityPartSchema, QUALIFIERS, MAX_QUANTITY_RAW, MAX_QUANTITY_PARTS,
+  type Quantity, type QuantityPart, type Qualifier, type QuantityParse,
 } from "./quantity-schema";
 export { parseQuantity, type ParseQuantityOptions } from "./quantity-parse";
 export { DEFAULT_VAGUE_LEXICON } from "./quantity-phrases";
