@@ -235,6 +235,18 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
   return loadClaimView(db, projectId, { id: data.claimId });
 }
 
+/** What a delete or restore event records as the claim's state, like create and update do. */
+const AUDITED_CLAIM_SELECT = {
+  authorId: true, documentId: true, claimTypeId: true, claimTypeVersion: true, version: true, deletedAt: true,
+  values: true, note: true, status: true,
+  spans: { select: { start: true, end: true, exact: true, prefix: true, suffix: true }, orderBy: { ordinal: "asc" } },
+} as const;
+
+function auditState(c: Prisma.ClaimGetPayload<{ select: typeof AUDITED_CLAIM_SELECT }>) {
+  const { authorId: _author, documentId: _doc, ...state } = c;
+  return state;
+}
+
 function conflict(latest: ClaimRow): AppError {
   const { document: _doc, ...rest } = latest as ClaimRow & { document?: unknown };
   return new AppError("conflict", "Someone else saved this claim after you opened it. Compare with their version and re-apply your change.", { current: rest });
@@ -244,17 +256,21 @@ export async function deleteClaim(userId: string, projectId: string, input: unkn
   const db = await getDb();
   await authorize(db, userId, projectId, "claim.deleteOwn");
   const data = parseInput(DeleteClaimInput, input);
-  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: { authorId: true, version: true, documentId: true } });
+  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: AUDITED_CLAIM_SELECT });
   if (!current) throw new AppError("not_found");
   if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
   return db.$transaction(async (tx) => {
+    const deletedAt = new Date();
     const res = await tx.claim.updateMany({
       where: { id: data.claimId, projectId, version: data.version, deletedAt: null },
-      data: { deletedAt: new Date(), version: { increment: 1 }, updatedAt: new Date() },
+      data: { deletedAt, version: { increment: 1 }, updatedAt: deletedAt },
     });
     if (res.count === 0) throw new AppError("conflict", "This claim changed after you opened it; reload before deleting.");
     await bumpClaimsVersion(tx, current.documentId);
-    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.delete", objectType: "claim", objectId: data.claimId, before: { version: data.version } });
+    await recordAuditEvent(tx, {
+      projectId, actorId: userId, action: "claim.delete", objectType: "claim", objectId: data.claimId,
+      before: auditState(current), after: { ...auditState(current), version: data.version + 1, deletedAt },
+    });
     return { claimId: data.claimId, version: data.version + 1 };
   });
 }
@@ -264,7 +280,7 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
   const db = await getDb();
   await authorize(db, userId, projectId, "claim.deleteOwn");
   const data = parseInput(DeleteClaimInput, input);
-  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: { authorId: true, deletedAt: true, documentId: true } });
+  const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: AUDITED_CLAIM_SELECT });
   if (!current || !current.deletedAt) throw new AppError("not_found");
   if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
   await db.$transaction(async (tx) => {
@@ -274,7 +290,10 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
     });
     if (res.count === 0) throw new AppError("conflict");
     await bumpClaimsVersion(tx, current.documentId);
-    await recordAuditEvent(tx, { projectId, actorId: userId, action: "claim.restore", objectType: "claim", objectId: data.claimId });
+    await recordAuditEvent(tx, {
+      projectId, actorId: userId, action: "claim.restore", objectType: "claim", objectId: data.claimId,
+      before: auditState(current), after: { ...auditState(current), version: data.version + 1, deletedAt: null },
+    });
   });
   return loadClaimView(db, projectId, { id: data.claimId });
 }
