@@ -13,14 +13,20 @@
  *   they are errors rather than guesses. "this/last month" need the month, "this/last year" the year.
  * - If the chosen year makes the date impossible (29 February in a common year) it is an error:
  *   jumping back to the previous leap year would be a guess.
- * Weeks run Monday to Sunday (ISO 8601). Invariants: pure; windows returned are valid days.
+ * - With the text before the evidence (`before`), a yearless date first takes its year from the
+ *   date the narrative has reached there (date-context.ts, `resolveYearInContext`).
+ * Weeks run Monday to Sunday (ISO 8601). Invariants: pure (the one-entry memo of
+ * `narrativeDate` only saves re-reading the same text); windows returned are valid days.
  */
 import {
-  addDays, daysInMonth, isValidYmd, monthEnd, weekday, MONTH_NAMES, WEEKDAYS, type Ymd,
+  addDays, compareYmd, daysInMonth, isValidYmd, monthEnd, weekday, MONTH_NAMES, WEEKDAYS, type Ymd,
 } from "./date-calendar";
+import { mentionsBack, type Mention } from "./date-context";
 import type { DatePrecision, DateReference } from "./date-schema";
 
-export type Window = { start: Ymd; end: Ymd; precision: DatePrecision; note?: string };
+export type Window = { start: Ymd; end: Ymd; precision: DatePrecision; note?: string; warning?: string };
+/** What a date is read against: the publication date and the text before the evidence. */
+export type DateContext = { ref?: DateReference; before?: string };
 export type WindowResult = { ok: true; w: Window } | { ok: false; error: string };
 
 
@@ -35,7 +41,7 @@ export function checkReference(ref: DateReference | undefined): string | null {
   return null;
 }
 
-function refLabel(ref: DateReference): string {
+export function refLabel(ref: DateReference): string {
   return [String(ref.year).padStart(4, "0"), ref.month && String(ref.month).padStart(2, "0"), ref.day && String(ref.day).padStart(2, "0")]
     .filter(Boolean)
     .join("-");
@@ -56,6 +62,99 @@ export function resolveYear(month: number, day: number | null, ref: DateReferenc
     return { ok: false, error: `${day} ${MONTH_NAMES[month - 1]} ${year} does not exist; write the year.` };
   }
   return { ok: true, year, note: `year from the publication date ${refLabel(ref)}` };
+}
+
+/** The latest day the publication date allows (a month-only reference counts as its last day). */
+export function refLatest(ref: DateReference): Ymd {
+  if (ref.month === undefined) return { year: ref.year, month: 12, day: 31 };
+  return { year: ref.year, month: ref.month, day: ref.day ?? daysInMonth(ref.year, ref.month) };
+}
+
+type YearResult = { ok: true; year: number; note: string; warning?: string } | { ok: false; error: string };
+
+/** The date the narrative has reached at the end of `before`, with its year (see date-context.ts). */
+export type NarrativeDate = { year: number; month?: number; day?: number; text: string; at: number; viaRef?: string };
+
+/**
+ * The year of a yearless month (and day) that follows a dated mention: the mention's year, moved
+ * one year on when the month is earlier than the mention's month ("December 2021 ... April 24" is
+ * the next April), unless that would pass the publication date.
+ */
+function followingYear(anchor: { year: number; month?: number }, month: number, day: number | null, ref?: DateReference): number {
+  if (anchor.month === undefined || month >= anchor.month) return anchor.year;
+  const next = { year: anchor.year + 1, month, day: day ?? 1 };
+  return ref && compareYmd(next, refLatest(ref)) > 0 ? anchor.year : anchor.year + 1;
+}
+
+/**
+ * The date the text has reached. A yearless mention ("April 18 ... On May 7") takes its year from
+ * the mentions before it, in one backward pass; the first one with a year (or, failing that, the
+ * publication date) dates the chain. `anyYear`: the last mention of any kind, for phrases that
+ * refer back ("that year", "two days later").
+ */
+/** The last answer: typing in a field re-reads the same `before` on every keystroke. */
+let memo: { before: string; ref?: DateReference; anyYear: boolean; result: NarrativeDate | null } | null = null;
+
+export function narrativeDate(before: string, ref?: DateReference, anyYear = false): NarrativeDate | null {
+  if (memo && memo.before === before && memo.anyYear === anyYear && sameRef(memo.ref, ref)) return memo.result;
+  const result = readNarrative(before, ref, anyYear);
+  memo = { before, ref: ref && { ...ref }, anyYear, result };
+  return result;
+}
+
+function sameRef(a?: DateReference, b?: DateReference): boolean {
+  return a === b || (!!a && !!b && a.year === b.year && a.month === b.month && a.day === b.day);
+}
+
+function readNarrative(before: string, ref: DateReference | undefined, anyYear: boolean): NarrativeDate | null {
+  const chain: Mention[] = [];
+  for (const m of mentionsBack(before)) {
+    if (m.inSentence && !(anyYear && chain.length === 0)) continue;
+    chain.push(m);
+    if (m.year !== undefined) break;
+  }
+  if (chain.length === 0) return null;
+  const last = chain[chain.length - 1];
+  let anchor: { year: number; month?: number };
+  let viaRef: string | undefined;
+  if (last.year !== undefined) anchor = { year: last.year, month: last.month };
+  else {
+    const r = ref ? resolveYear(last.month!, last.day ?? null, ref) : null;
+    if (!r?.ok) return null;
+    [anchor, viaRef] = [{ year: r.year, month: last.month }, refLabel(ref!)];
+  }
+  for (let k = chain.length - 2; k >= 0; k--) {
+    anchor = { year: followingYear(anchor, chain[k].month!, chain[k].day ?? null, ref), month: chain[k].month };
+  }
+  const top = chain[0];
+  return { year: anchor.year, month: top.month, day: top.day, text: top.text, at: top.at, viaRef };
+}
+
+/**
+ * The year of a yearless month (and day), read as a reader would: from the date the text before
+ * the evidence has reached (`narrativeDate`), else from the publication date. When both give a
+ * year and they differ, the text wins and a warning says so; a year that would put the date after
+ * the publication date is not used (a report does not narrate its future).
+ */
+export function resolveYearInContext(month: number, day: number | null, ctx: DateContext): YearResult {
+  const anchor = ctx.before ? narrativeDate(ctx.before, ctx.ref) : null;
+  const fromRef = ctx.ref ? resolveYear(month, day, ctx.ref) : null;
+  if (!anchor) return fromRef ?? resolveYear(month, day, undefined);
+  const year = followingYear(anchor, month, day, ctx.ref);
+  if (day !== null && !isValidYmd({ year, month, day })) {
+    return { ok: false, error: `${day} ${MONTH_NAMES[month - 1]} ${year} does not exist (year ${year} from the text before the evidence).` };
+  }
+  const quoted = `"${anchor.text.replace(/\s+/g, " ")}"`;
+  if (ctx.ref && compareYmd({ year, month, day: day ?? 1 }, refLatest(ctx.ref)) > 0 && fromRef?.ok) {
+    return { ...fromRef, warning: `The text before the evidence (${quoted}) points to ${year}, after the publication date ${refLabel(ctx.ref)}; ${fromRef.year} was used.` };
+  }
+  const note = anchor.viaRef
+    ? `year ${year} from the text before the evidence (${quoted}, dated by the publication date ${anchor.viaRef})`
+    : `year ${year} from the text before the evidence (${quoted})`;
+  if (fromRef?.ok && fromRef.year !== year) {
+    return { ok: true, year, note, warning: `The publication date ${refLabel(ctx.ref!)} would give ${fromRef.year}; the text before the evidence gives ${year}. Check the year.` };
+  }
+  return { ok: true, year, note };
 }
 
 function needDay(ref: DateReference | undefined): Ymd | string {
