@@ -9,6 +9,15 @@
  * Each codepage is scanned separately; the one with the most evidence that also passes
  * its confirmation rule wins, so one text gets at most one kind of repair.
  *
+ * What repair cannot fix is reported, never passed over: `unrecoveredRuns` lists the
+ * garbled passages left in the returned text (mojibake-residue.ts) and, after a repair,
+ * its U+FFFD marks, by code-point offset. In sample 003 the garbled passages are italic
+ * words (`产补测’a丑` = bay’ah, `补濒-狈补产补` = al-Naba’) whose font mapped each letter to an
+ * ideograph already in the PDF's text layer: the letters are not in the bytes. Each such
+ * ideograph is the simplified form of a traditional one whose GBK code ends in the letter
+ * (补 <- 補 D1 61 "a"), but the step back is ambiguous (产 <- 產 AE 61 "a" or 産 AE 62 "b")
+ * and needs a variant table, so these are reported, not guessed.
+ *
  * Invariants:
  * - Text with no confirmed kind is returned unchanged (`applied === false`), so real
  *   Chinese, German, Portuguese, Arabic text and emoji pass through untouched.
@@ -18,6 +27,7 @@
  */
 import { cp1252Byte, gbkBytes } from "./codepages";
 import { scanMojibake, type Edit, type MojibakeCodec } from "./mojibake-scan";
+import { findUnrecoveredRuns, type Residue, type UnrecoveredRun } from "./mojibake-residue";
 import { cp1252SourceRarity, gbkSourceRarity } from "./plausibility";
 
 export type MojibakeKind = "utf8-as-cp1252" | "utf8-as-gbk";
@@ -36,6 +46,12 @@ export interface RepairResult {
   replacements: Replacement[];
   /** Damaged sequences replaced by U+FFFD: characters that could not be recovered. */
   unrecoverable: number;
+  /** Garbled passages and lost characters left in `text` (the first few; see mojibake-residue.ts). */
+  unrecoveredRuns: UnrecoveredRun[];
+  /** How many such runs there are in all. */
+  unrecoveredRunCount: number;
+  /** How many of them are garbled passages (the rest are lost characters). */
+  garbledRunCount: number;
 }
 
 /**
@@ -56,29 +72,30 @@ export const GBK_MIN_EXPLAINED_SHARE = 0.5;
  */
 export const GBK_MIN_CONTEXTUAL_EDITS = 3;
 
-const isAsciiLetter = (s: string | undefined) => s !== undefined && /^[A-Za-z]$/.test(s);
+const isAsciiLetter = (cp: number | undefined) => cp !== undefined && ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a));
 /** Accented Latin letters (Latin-1 supplement, Latin Extended-A): what `caf茅`-style mojibake hides. */
 const LATIN_LETTERS = /^[\u00C0-\u017F]+$/u;
-const isNonAsciiLetter = (s: string | undefined) => s !== undefined && /^(?![\x00-\x7f])\p{L}$/u.test(s);
+const NON_ASCII_LETTER = /^\p{L}$/u;
+const isNonAsciiLetter = (cp: number | undefined) => cp !== undefined && cp > 0x7f && NON_ASCII_LETTER.test(String.fromCodePoint(cp));
+const codePointBefore = (text: string, i: number) => (i > 0 ? (text.codePointAt(i - 1) ?? undefined) : undefined);
 
 const cp1252Codec: MojibakeCodec = {
-  classify(cp) {
-    const byte = cp1252Byte(cp);
-    return byte === null ? null : { bytes: [byte], rarity: cp1252SourceRarity(byte, cp) };
-  },
+  bytesOf: (cp) => cp1252Byte(cp) ?? -1,
+  rarityOf: (cp, byte) => cp1252SourceRarity(byte, cp),
   contextBonus: () => 0,
 };
 
 const gbkCodec: MojibakeCodec = {
-  classify(cp) {
+  bytesOf(cp) {
     const pair = gbkBytes(cp);
-    return pair === null ? null : { bytes: pair, rarity: gbkSourceRarity(pair[0], pair[1]) };
+    return pair === null ? -1 : (pair[0] << 8) | pair[1];
   },
-  contextBonus(chars, start, end, decoded) {
+  rarityOf: (_cp, code) => gbkSourceRarity(code >> 8, code & 0xff),
+  contextBonus(text, start, end, decoded) {
     // Only Latin letters are suspected this way: `小a` is Chinese next to a letter, not Cyrillic `С`.
     if (!LATIN_LETTERS.test(decoded)) return 0;
-    const before = chars[start - 1];
-    const after = chars[end];
+    const before = codePointBefore(text, start);
+    const after = text.codePointAt(end);
     // Next to another non-ASCII letter (`Moutai茅台`) the character is part of real CJK text.
     if (isNonAsciiLetter(before) || isNonAsciiLetter(after)) return 0;
     return isAsciiLetter(before) || isAsciiLetter(after) ? ADJACENT_LATIN_BONUS : 0;
@@ -91,8 +108,8 @@ interface Verdict {
   gain: number;
 }
 
-function judge(kind: MojibakeKind, chars: string[], codec: MojibakeCodec): Verdict | null {
-  const { edits, runChars } = scanMojibake(chars, codec);
+function judge(kind: MojibakeKind, text: string, codec: MojibakeCodec): Verdict | null {
+  const { edits, runChars } = scanMojibake(text, codec);
   const clean = edits.filter((e) => !e.damaged);
   if (clean.length === 0) return null;
   if (kind === "utf8-as-gbk") {
@@ -115,28 +132,36 @@ function summarize(edits: Edit[]): Replacement[] {
 }
 
 export function detectAndRepairMojibake(text: string): RepairResult {
-  const unchanged: RepairResult = { text, applied: false, kind: null, replacements: [], unrecoverable: 0 };
-  if (!/[^\x00-\x7f]/.test(text)) return unchanged;
-  const chars = Array.from(text);
-  const verdicts = [judge("utf8-as-cp1252", chars, cp1252Codec), judge("utf8-as-gbk", chars, gbkCodec)];
+  // ASCII text can hold neither mojibake nor anything mojibake-residue.ts reports.
+  if (!/[^\x00-\x7f]/.test(text)) return { text, applied: false, kind: null, replacements: [], unrecoverable: 0, unrecoveredRuns: [], unrecoveredRunCount: 0, garbledRunCount: 0 };
+  const verdicts = [judge("utf8-as-cp1252", text, cp1252Codec), judge("utf8-as-gbk", text, gbkCodec)];
   const best = verdicts.reduce<Verdict | null>((a, v) => (v && (!a || v.gain > a.gain) ? v : a), null);
-  if (!best) return unchanged;
-
+  if (!best) {
+    const residue = findUnrecoveredRuns(text, { includeLost: false });
+    return { text, applied: false, kind: null, replacements: [], unrecoverable: 0, ...residueFields(residue) };
+  }
   const out: string[] = [];
   let pos = 0;
   for (const e of best.edits) {
-    for (let i = pos; i < e.start; i++) out.push(chars[i]);
-    out.push(e.to);
+    out.push(text.slice(pos, e.start), e.to);
     pos = e.end;
   }
-  for (let i = pos; i < chars.length; i++) out.push(chars[i]);
+  out.push(text.slice(pos));
+  const repaired = out.join("");
+  const unrecoverable = best.edits.filter((e) => e.damaged).length;
+  const residue = findUnrecoveredRuns(repaired, { includeLost: unrecoverable > 0 });
   return {
-    text: out.join(""),
+    text: repaired,
     applied: true,
     kind: best.kind,
     replacements: summarize(best.edits),
-    unrecoverable: best.edits.filter((e) => e.damaged).length,
+    unrecoverable,
+    ...residueFields(residue),
   };
+}
+
+export function residueFields(residue: Residue): Pick<RepairResult, "unrecoveredRuns" | "unrecoveredRunCount" | "garbledRunCount"> {
+  return { unrecoveredRuns: residue.runs, unrecoveredRunCount: residue.total, garbledRunCount: residue.garbled };
 }
 
 /** Number of characters (code points) a repair turned back into their real form, damaged ones excluded. */

@@ -20,7 +20,7 @@ describe("UTF-8 read as Windows-1252 / Latin-1", () => {
     ["Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "привет", [{ from: "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", to: "привет", count: 1 }]],
   ])("%s -> %s", (input, expected, replacements) => {
     const r = detectAndRepairMojibake(input);
-    expect(r).toEqual({ text: expected, applied: true, kind: "utf8-as-cp1252", replacements, unrecoverable: 0 });
+    expect(r).toEqual({ text: expected, applied: true, kind: "utf8-as-cp1252", replacements, unrecoverable: 0, unrecoveredRuns: [], unrecoveredRunCount: 0, garbledRunCount: 0 });
   });
 
   it("repairs mojibake next to legitimate accents without touching them", () => {
@@ -44,7 +44,7 @@ describe("UTF-8 read as GBK", () => {
     ["2014鈥攁nd", "2014—and", "鈥攁", "—a"],
   ])("%s -> %s", (input, expected, from, to) => {
     const r = detectAndRepairMojibake(input);
-    expect(r).toEqual({ text: expected, applied: true, kind: "utf8-as-gbk", replacements: [{ from, to, count: 1 }], unrecoverable: 0 });
+    expect(r).toEqual({ text: expected, applied: true, kind: "utf8-as-gbk", replacements: [{ from, to, count: 1 }], unrecoverable: 0, unrecoveredRuns: [], unrecoveredRunCount: 0, garbledRunCount: 0 });
   });
 
   it("accented Latin letters that became common hanzi are repaired when several agree", () => {
@@ -85,7 +85,7 @@ describe("legitimate text is never altered", () => {
     ["hanzi next to a letter that would decode to Cyrillic", "小a"],
   ])("%s", (_name, text) => {
     const r = detectAndRepairMojibake(text);
-    expect(r).toEqual({ text, applied: false, kind: null, replacements: [], unrecoverable: 0 });
+    expect(r).toEqual({ text, applied: false, kind: null, replacements: [], unrecoverable: 0, unrecoveredRuns: [], unrecoveredRunCount: 0, garbledRunCount: 0 });
   });
 });
 
@@ -137,8 +137,10 @@ describe("sample corpus", () => {
     expect(r.replacements.some((x) => x.to.includes("“"))).toBe(true);
     expect(r.unrecoverable).toBe(damaged);
     expect(r.text.match(/\uFFFD/g)?.length).toBe(damaged);
-    // Italic transliterations extracted with a broken font map are not UTF-8 mojibake: left alone.
+    // Italic transliterations extracted with a broken font map are not UTF-8 mojibake: left in
+    // the text, and reported (mojibake-residue.test.ts checks the list in detail).
     expect(r.text).toContain("产补测’a丑");
+    expect(r.unrecoveredRuns.map((x) => x.text)).toContain("产补测’a丑");
   });
 
   it.each(["000_c81c167527f63df1.txt", "001_f42c43737148646d.txt", "002_3aa3bfc23594a89e.txt", "004_f1e343f258db40a1.txt"])(
