@@ -1,18 +1,27 @@
 "use client";
-/** The side panel: the open claim's evidence spans, its typed fields, and save / delete. */
-import type { ClaimTypeDefinition } from "@/lib/core/claim-types";
-import type { DateReference } from "@/lib/core/values";
+/**
+ * The side panel: the open claim's evidence spans, its typed fields, and save / delete.
+ * Saving first runs the server's own check (validateClaimValues, with the claim's wording context
+ * and, when editing, the stored values): a refused save lists each field's problem under the field
+ * and moves focus to the first field with one; nothing is sent until the values pass.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  applyDerivedFields, isWordingField, readFieldWording, referenceFromPublished, sameFieldValue, validateClaimValues,
+  type ClaimTypeDefinition, type ValuesIssue,
+} from "@/lib/core/claim-types";
 import { quotePreview } from "@/lib/core/offsets";
 import { FieldInput } from "./fields/FieldInput";
 import type { PanelState, SpanDraft } from "./types";
-
-type Reference = DateReference | undefined;
 
 export function ClaimPanel(props: {
   panel: PanelState;
   definition: ClaimTypeDefinition;
   color: string;
-  reference: Reference;
+  /** The document's publication date as stored ("2024-02"), the reference for yearless dates. */
+  published: string;
+  /** The canonical text before the claim's first span, for dates like "On January 26". */
+  textBefore: string;
   busy: boolean;
   error: string | null;
   conflict: boolean;
@@ -28,6 +37,42 @@ export function ClaimPanel(props: {
 }) {
   const { panel, definition, busy, canEdit } = props;
   const isNew = panel.mode === "new";
+  const formRef = useRef<HTMLFormElement>(null);
+  const [issues, setIssues] = useState<ValuesIssue[]>([]);
+  const context = useMemo(() => ({ reference: referenceFromPublished(props.published), before: props.textBefore }), [props.published, props.textBefore]);
+  const previous = panel.mode === "edit" ? panel.claim.values : undefined;
+  const check = (values: Record<string, unknown>): ValuesIssue[] => {
+    const r = validateClaimValues(definition, applyDerivedFields(definition, values), { ...context, previous });
+    return r.ok ? [] : r.issues;
+  };
+  // When the first span moves (evidence added before it), wording read in the old context is read
+  // again, as the server will; hand-entered values and fields left as stored are kept.
+  const seenContext = useRef(context);
+  useEffect(() => {
+    if (seenContext.current === context) return;
+    seenContext.current = context;
+    const values = { ...panel.values };
+    let changed = false;
+    for (const f of definition.fields) {
+      const v = values[f.key] as { raw?: unknown; manual?: unknown } | undefined;
+      if (!isWordingField(f) || !v || typeof v.raw !== "string" || v.manual === true || sameFieldValue(previous?.[f.key], v)) continue;
+      const r = readFieldWording(f, v.raw, context);
+      const next = r.ok ? r.value : { raw: v.raw };
+      if (!sameFieldValue(next, v)) { values[f.key] = next; changed = true; }
+    }
+    if (changed) props.onChange({ values });
+  }, [context]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the context changes
+  const issueOf = (key: string) => issues.filter((i) => i.field === key).map((i) => i.message).join(" ") || null;
+  const submit = () => {
+    if (busy || !canEdit) return;
+    const found = check(panel.values);
+    setIssues(found);
+    if (found.length === 0) return props.onSave();
+    // Focus the first field with a problem (issues come in the form's field order).
+    const first = formRef.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(found[0]!.field)}"] :is(input, select, textarea, button)`);
+    first?.focus();
+  };
+  const labelOf = (key: string) => definition.fields.find((f) => f.key === key)?.label ?? key;
   return (
     <aside className="claim-panel" aria-labelledby="claim-panel-h" data-testid="claim-panel">
       <div className="claim-panel-head">
@@ -56,24 +101,35 @@ export function ClaimPanel(props: {
           </button>
         )}
       </section>
-      <form className="claim-fields" onSubmit={(e) => { e.preventDefault(); props.onSave(); }}>
+      <form id="claim-form" ref={formRef} className="claim-fields" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <fieldset disabled={!canEdit || busy}>
           {definition.fields.map((f) => f.derived ? (
             <p key={f.key} className="field small"><strong>{f.label}</strong>: {String(panel.values[f.key] ?? "set on save")} <span className="muted">(derived)</span></p>
           ) : (
-            <FieldInput key={f.key} field={f} value={panel.values[f.key]} reference={props.reference}
-              onChange={(v) => {
-                const values = { ...panel.values };
-                if (v === undefined) delete values[f.key];
-                else values[f.key] = v;
-                props.onChange({ values });
-              }} />
+            <div key={f.key} data-field={f.key}>
+              <FieldInput field={f} value={panel.values[f.key]} context={context} issue={issueOf(f.key)}
+                onChange={(v) => {
+                  const values = { ...panel.values };
+                  if (v === undefined) delete values[f.key];
+                  else values[f.key] = v;
+                  props.onChange({ values });
+                  // Once a save was refused, the list follows the edits, so a fixed field loses its message.
+                  if (issues.length) setIssues(check(values));
+                }} />
+              {f.kind !== "quantity" && f.kind !== "date" && issueOf(f.key) && <p className="error small" data-testid={`field-${f.key}-issue`}>{issueOf(f.key)}</p>}
+            </div>
           ))}
           <div className="field">
             <label htmlFor="claim-note">Note</label>
             <textarea id="claim-note" rows={2} value={panel.note} onChange={(e) => props.onChange({ note: e.target.value })} maxLength={5000} />
           </div>
         </fieldset>
+        {issues.length > 0 && (
+          <div role="alert" className="error" data-testid="claim-issues">
+            Not saved: {issues.length === 1 ? "one field needs" : `${issues.length} fields need`} attention.
+            <ul className="small">{issues.map((i) => <li key={`${i.field}-${i.message}`}><strong>{labelOf(i.field)}</strong>: {i.message}</li>)}</ul>
+          </div>
+        )}
         {props.error && (
           <div role="alert" className="error">
             {props.error}

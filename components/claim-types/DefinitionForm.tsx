@@ -54,6 +54,7 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
       if (f.kind === "enum") out.options = textToOptions(optionText[i] ?? "");
       else { delete out.options; delete out.maxSelected; }
       if (f.kind !== "quantity") delete out.unitRequired;
+      if (f.kind !== "quantity" || !f.defaultUnit?.trim()) delete out.defaultUnit;
       if (!MANY_KINDS.includes(f.kind)) delete out.many;
       if (!out.help) delete out.help;
       return out;
@@ -92,6 +93,7 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
                 )}
                 {MANY_KINDS.includes(f.kind) && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.many)} onChange={(e) => setField(i, { many: e.target.checked })} /> many</label>}
                 {f.kind === "quantity" && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.unitRequired)} onChange={(e) => setField(i, { unitRequired: e.target.checked })} /> unit required</label>}
+                {f.kind === "quantity" && <input className="small" size={10} maxLength={200} placeholder="default unit" aria-label={`Field ${i + 1} default unit`} value={f.defaultUnit ?? ""} onChange={(e) => setField(i, { defaultUnit: e.target.value })} />}
               </td>
               <td className="inline">
                 <button type="button" className="link-button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move field ${i + 1} up`}>↑</button>

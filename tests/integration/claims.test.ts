@@ -12,6 +12,7 @@ import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@
 import { getDocumentPage } from "@/lib/services/document-page";
 import { unpackClaims } from "@/lib/core/packed-claims";
 import { updateClaimType } from "@/lib/services/claim-types";
+import { ATTACK, SIZE_ESTIMATE, readFieldWording } from "@/lib/core/claim-types";
 
 
 const cpSlice = (s: string, a: number, b: number) => Array.from(s).slice(a, b).join("");
@@ -72,7 +73,7 @@ describe.each(testEngines())("claims on %s", (engine) => {
   it("validates values against the claim type and names the field", async () => {
     const err = await failure(createClaim(user.id, projectId, { documentId: docId, claimTypeId: attackId, spans: [{ start: 0, end: 5 }], values: { fatalities: "lots" } }));
     expect(err.code).toBe("invalid");
-    expect(err.message).toContain("fatalities");
+    expect(err.message).toContain("Fatalities"); // the field's label, as the form shows it
     const unknown = await failure(createClaim(user.id, projectId, { documentId: docId, claimTypeId: attackId, spans: [{ start: 0, end: 5 }], values: { no_such_field: 1 } }));
     expect(unknown.code).toBe("invalid");
   });
@@ -125,6 +126,85 @@ describe.each(testEngines())("claims on %s", (engine) => {
     const c = await createClaim(user.id, projectId, input);
     expect(new Set([a.id, b.id, c.id]).size).toBe(1);
     expect(await db.prisma.claim.count({ where: { idempotencyKey: "retry-key-123456" } })).toBe(1);
+  });
+
+  describe("values read from wording (never silent, never a lying client)", () => {
+    const span = (phrase: string) => {
+      const start = Array.from(text.slice(0, text.indexOf(phrase))).length;
+      return { start, end: start + Array.from(phrase).length };
+    };
+    const attack = (values: Record<string, unknown>, phrase = "a suicide bombing") =>
+      createClaim(user.id, projectId, { documentId: docId, claimTypeId: attackId, spans: [span(phrase)], values });
+    const fatalitiesField = ATTACK.fields.find((f) => f.key === "fatalities")!;
+    const dateField = ATTACK.fields.find((f) => f.key === "date")!;
+
+    it("refuses a value that is not what its wording reads, naming the field and the wording", async () => {
+      const err = await failure(attack({ fatalities: { raw: "about 170", low: null, best: 1700, high: null, qualifier: "approx" } }));
+      expect(err.code).toBe("invalid");
+      expect(err.message).toContain("Fatalities");
+      expect(err.message).toContain('does not match its wording "about 170"');
+    });
+
+    it("refuses wording it cannot read unless the value is entered by hand or marked unknown", async () => {
+      const err = await failure(attack({ fatalities: { raw: "see the table below", low: null, best: null, high: null, qualifier: "unknown" } }));
+      expect(err.message).toMatch(/cannot be read.*by hand or mark it unknown/);
+      const manual = { raw: "see the table below", low: 10, best: null, high: 15, qualifier: "range", manual: true };
+      expect((await attack({ fatalities: manual })).values.fatalities).toEqual(manual);
+      const unknown = { raw: "see the table below", low: null, best: null, high: null, qualifier: "unknown", manual: true };
+      expect((await attack({ fatalities: unknown })).values.fatalities).toEqual(unknown);
+    });
+
+    it("reads a date with the document's publication date and the code-point text before the first span", async () => {
+      // The astral characters before the span make UTF-16 and code-point offsets differ.
+      const phrase = "killed about 170";
+      const s = span(phrase);
+      const expected = readFieldWording(dateField, "On January 26", { reference: { year: 2022, month: 5 }, before: cpSlice(text, 0, s.start) });
+      if (!expected.ok) throw new Error(expected.error);
+      const claim = await attack({ date: expected.value }, phrase);
+      expect(claim.values.date).toEqual(expected.value);
+      // The same wording read against another publication date is a different value: refused.
+      const elsewhere = readFieldWording(dateField, "On January 26", { reference: { year: 2019, month: 5 } });
+      if (!elsewhere.ok) throw new Error(elsewhere.error);
+      expect((await failure(attack({ date: elsewhere.value }, phrase))).message).toContain("Date");
+    });
+
+    it("takes the text before the evidence in code points: a UTF-16 cut would lose the year", async () => {
+      // Two astral characters before the evidence: cut at the span's code-point offset taken as UTF-16,
+      // "January 10, 2019 " would lose "19" and the yearless date would fall back to the publication year.
+      const body = "Notes 😀😀 dated January 10, 2019 On January 26 the group attacked.";
+      const doc = (await makeDocument(user.id, projectId, body)).documentId;
+      const start = Array.from(body.slice(0, body.indexOf("On January 26"))).length;
+      const values = (start: string) => ({ date: { raw: "On January 26", start, end: start, precision: "day" } });
+      const create = (v: Record<string, unknown>) => createClaim(user.id, projectId, {
+        documentId: doc, claimTypeId: attackId, spans: [{ start, end: start + "On January 26".length }], values: v,
+      });
+      expect((await create(values("2019-01-26"))).values.date).toMatchObject({ start: "2019-01-26" });
+      expect((await failure(create(values("2022-01-26")))).message).toContain("does not match its wording");
+    });
+
+    it("gives a size estimate worded without a unit the default unit", async () => {
+      const field = SIZE_ESTIMATE.fields.find((f) => f.key === "estimate")!;
+      const reading = readFieldWording(field, "3-4,000", {});
+      if (!reading.ok) throw new Error(reading.error);
+      const claim = await createClaim(user.id, projectId, {
+        documentId: docId, claimTypeId: sizeId, spans: [span("13 US troops")], values: { group: { raw: "ISKP" }, estimate: reading.value },
+      });
+      expect(claim.values.estimate).toMatchObject({ raw: "3-4,000", low: 3000, high: 4000, qualifier: "range", unit: "fighters" });
+      expect(claim.values.size_bin).toBe("1,000-9,999");
+    });
+
+    it("lets an old claim be edited when an untouched field reads differently today, and re-reads a changed one", async () => {
+      const reading = readFieldWording(fatalitiesField, "about 170", {});
+      if (!reading.ok) throw new Error(reading.error);
+      const claim = await attack({ fatalities: reading.value });
+      // As an older parser might have stored it.
+      const stale = { ...reading.value, best: 171 };
+      await db.prisma.claim.update({ where: { id: claim.id }, data: { values: { fatalities: stale } } });
+      const edited = await updateClaim(user.id, projectId, { claimId: claim.id, version: 1, values: { fatalities: stale, weapon: "suicide vest" } });
+      expect(edited.values).toEqual({ fatalities: stale, weapon: "suicide vest" });
+      const err = await failure(updateClaim(user.id, projectId, { claimId: claim.id, version: 2, values: { fatalities: { ...stale, best: 172 }, weapon: "suicide vest" } }));
+      expect(err.message).toContain("does not match its wording");
+    });
   });
 
   it("validates a claim against the claim-type version it was written with", async () => {

@@ -1,47 +1,30 @@
 "use client";
-/** One claim field, by kind. Values follow the value types of lib/core/values; empty means absent. */
+/**
+ * One claim field, by kind. Values follow the value types of lib/core/values; empty means absent
+ * ("not stated"). Quantity and date fields are read from their wording (WordingFields.tsx) in the
+ * claim's context; `issue` is this field's problem when a save was refused (shown by those two
+ * fields under their input, by the claim panel for the others).
+ */
 import { useId } from "react";
-import { isMultiEnum, type FieldDefinition } from "@/lib/core/claim-types";
-import { parseQuantity, parseDate, SOURCE_TYPES, STANCES, TRISTATE_VALUES, WHERE_PRECISIONS, WHERE_PRECISION_LABELS, type DateReference } from "@/lib/core/values";
-import { ParsedInput } from "./ParsedInput";
-
-type Reference = DateReference | undefined;
+import { isMultiEnum, type FieldDefinition, type WordingContext } from "@/lib/core/claim-types";
+import { SOURCE_TYPES, STANCES, TRISTATE_VALUES, WHERE_PRECISIONS, WHERE_PRECISION_LABELS } from "@/lib/core/values";
+import { DateField, QuantityField } from "./WordingFields";
 
 const obj = (v: unknown): Record<string, any> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, any>) : {});
 const label = (s: string) => s.replace(/_/g, " ");
 
-export function FieldInput({ field, value, onChange, reference }: { field: FieldDefinition; value: unknown; onChange(v: unknown): void; reference: Reference }) {
+export function FieldInput({ field, value, onChange, context, issue }: {
+  field: FieldDefinition; value: unknown; onChange(v: unknown): void; context: WordingContext; issue?: string | null;
+}) {
   const id = useId();
   const testId = `field-${field.key}`;
   const req = field.required ? <span aria-hidden="true" className="req"> *</span> : null;
 
   switch (field.kind) {
-    case "quantity": {
-      const raw = typeof obj(value).raw === "string" ? obj(value).raw : "";
-      const parsed = raw.trim() ? parseQuantity(raw) : null;
-      return (
-        <ParsedInput label={field.label} required={field.required} raw={raw} testId={testId} placeholder="e.g. 3-4,000 · more than 180 · dozens"
-          explanation={parsed && parsed.ok ? parsed.explanation : null} error={parsed && !parsed.ok ? parsed.error : null}
-          onRaw={(r) => {
-            if (!r.trim()) return onChange(undefined);
-            const p = parseQuantity(r);
-            onChange(p.ok ? p.value : { raw: r, low: null, best: null, high: null, qualifier: "unknown" });
-          }} />
-      );
-    }
-    case "date": {
-      const raw = typeof obj(value).raw === "string" ? obj(value).raw : "";
-      const parsed = raw.trim() ? parseDate(raw, { reference }) : null;
-      return (
-        <ParsedInput label={field.label} required={field.required} raw={raw} testId={testId} placeholder="e.g. 26 August 2021 · April 18 · early May 2022"
-          explanation={parsed && parsed.ok ? parsed.explanation : null} error={parsed && !parsed.ok ? parsed.error : null}
-          onRaw={(r) => {
-            if (!r.trim()) return onChange(undefined);
-            const p = parseDate(r, { reference });
-            onChange(p.ok ? p.value : { raw: r, start: null, end: null, precision: "unknown" });
-          }} />
-      );
-    }
+    case "quantity":
+      return <QuantityField field={field} value={value} onChange={onChange} context={context} issue={issue} />;
+    case "date":
+      return <DateField field={field} value={value} onChange={onChange} context={context} issue={issue} />;
     case "enum": {
       const options = field.options ?? [];
       if (isMultiEnum(field)) {

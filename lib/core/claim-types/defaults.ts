@@ -96,7 +96,7 @@ export const SIZE_ESTIMATE: ClaimTypeDefinition = {
         ["foreign_fighters", "Foreign fighters"], ["prisoners", "Prisoners"], ["other", "Other"],
       ]),
     }),
-    field("estimate", "Estimate", "quantity", { required: true, unitRequired: true }),
+    field("estimate", "Estimate", "quantity", { required: true, unitRequired: true, defaultUnit: "fighters" }),
     field("reference_date", "Reference date", "date", { help: "When the estimate applies, not when it was published." }),
     field("estimator", "Estimator", "attribution", { help: "Who made the estimate, e.g. United States Department of Defense." }),
     field("scope", "Scope", "place"),

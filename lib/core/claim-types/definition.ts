@@ -5,7 +5,9 @@
  * - field and type keys are slugs /^[a-z][a-z0-9_]{0,39}$/; field keys are unique in a type;
  * - enum fields have at least one option, option values are unique, and options appear only on
  *   enums; `maxSelected` (enum only) is 1..number of options, 1 or absent meaning single choice;
- * - `many` (a list of values) only for actor, text and place; `unitRequired` only for quantity;
+ * - `many` (a list of values) only for actor, text and place; `unitRequired` and `defaultUnit`
+ *   only for quantity (`defaultUnit`, 1-200 characters, is the unit a figure worded without one
+ *   takes, e.g. "fighters" for a size estimate; it satisfies `unitRequired`);
  * - `derived` fields (computed by the app, e.g. the size bin) are never required.
  */
 import { z } from "zod";
@@ -21,6 +23,9 @@ export const MANY_KINDS: readonly FieldKind[] = ["actor", "text", "place"];
 export const MAX_FIELDS = 40;
 const KEY_RE = /^[a-z][a-z0-9_]{0,39}$/;
 const KEY_MESSAGE = "keys start with a lower-case letter, then up to 39 lower-case letters, digits or _";
+
+/** Longest default unit, as long as a quantity's own unit may be (quantity-schema.ts). */
+export const MAX_UNIT = 200;
 
 const key = z.string().regex(KEY_RE, { error: KEY_MESSAGE });
 const label = z.string().trim().min(1, { error: "a label is needed" }).max(80, { error: "labels are at most 80 characters" });
@@ -41,6 +46,7 @@ export const FieldDefinitionSchema = z
     options: z.array(EnumOptionSchema).max(100).optional(),
     maxSelected: z.number().int().min(1, { error: "maxSelected is at least 1" }).optional(),
     unitRequired: z.boolean().optional(),
+    defaultUnit: z.string().trim().min(1, { error: "the default unit cannot be blank" }).max(MAX_UNIT, { error: `the default unit is at most ${MAX_UNIT} characters` }).optional(),
     /** Computed by the app from other fields (e.g. size_bin from estimate); shown read-only. */
     derived: z.boolean().optional(),
     help: z.string().max(500, { error: "help text is at most 500 characters" }).optional(),
@@ -63,6 +69,7 @@ export const FieldDefinitionSchema = z
     }
     if (f.many && !MANY_KINDS.includes(f.kind)) issue("many", `only actor, text and place fields can hold a list; "${f.key}" is ${f.kind}`);
     if (f.unitRequired !== undefined && f.kind !== "quantity") issue("unitRequired", `only quantity fields have unitRequired; "${f.key}" is ${f.kind}`);
+    if (f.defaultUnit !== undefined && f.kind !== "quantity") issue("defaultUnit", `only quantity fields have a default unit; "${f.key}" is ${f.kind}`);
     if (f.derived && f.required) issue("required", `the derived field "${f.key}" is computed, so it cannot be required`);
   });
 export type FieldDefinition = z.infer<typeof FieldDefinitionSchema>;

@@ -3,4 +3,5 @@ export * from "./definition";
 export * from "./values-schema";
 export * from "./defaults";
 export * from "./evolve";
+export * from "./field-wording";
 export { applyDerivedFields } from "./derive";

@@ -8,6 +8,15 @@
  * Required fields must be present, not null and not empty (blank text, empty list); optional
  * fields may be absent or null. Keys not in the definition are rejected.
  *
+ * Wording (quantity and date fields, see field-wording.ts): a value without `manual: true` must be
+ * exactly what its `raw` reads to in the claim's context (publication date, text before the first
+ * span, the field's default unit). A non-manual value whose wording cannot be read is refused with
+ * a message that says to enter it by hand or mark it unknown; a value that differs from its
+ * reading (a stale or lying client) is refused too. A hand-entered value (`manual: true`) is
+ * checked by its schema only. A unit-required quantity marked unknown needs no unit.
+ * Old claims: a field whose value equals `context.previous[key]` (the stored version being
+ * edited) is not re-read, so a value stored under an older parser stays valid until it is edited.
+ *
  * Invariants: pure; `validateClaimValues` never throws and reports every problem as
  * { field, message } with the field key ("" for the record itself) and a plain sentence.
  */
@@ -16,6 +25,7 @@ import {
   ActorSchema, AttributionSchema, DateValueSchema, PlaceSchema, QuantitySchema, TristateSchema,
 } from "@/lib/core/values";
 import { isMultiEnum, type ClaimTypeDefinition, type FieldDefinition, type FieldKind } from "./definition";
+import { isWordingField, readFieldWording, sameFieldValue, type WordingContext } from "./field-wording";
 
 /** Longest text value: a few sentences of notes, not a copy of the document. */
 export const MAX_TEXT = 2000;
@@ -43,7 +53,10 @@ function baseSchema(f: FieldDefinition): z.ZodType {
       return z.number(); // zod 4 rejects NaN and infinities
     case "quantity":
       return f.unitRequired
-        ? QuantitySchema.refine((q) => q.unit !== undefined, { error: "give the unit, e.g. fighters", path: ["unit"] })
+        ? QuantitySchema.refine((q) => q.unit !== undefined || q.qualifier === "unknown", {
+            error: "give the unit: write it in the wording (e.g. \"3,000 fighters\") or enter it by hand",
+            path: ["unit"],
+          })
         : QuantitySchema;
     case "date":
       return DateValueSchema;
@@ -117,25 +130,69 @@ function describe(issue: z.core.$ZodIssue, f: FieldDefinition, value: unknown): 
   }
 }
 
+/** The claim's surroundings for reading wording, and the stored values when editing. */
+export type ValuesContext = WordingContext & { previous?: Record<string, unknown> };
+
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+/** Wording problems of quantity and date fields, by field key; see the module comment. */
+function wordingIssues(def: ClaimTypeDefinition, record: Record<string, unknown>, ctx: ValuesContext, schemaFailed: Set<string>) {
+  const out = new Map<string, string>();
+  for (const f of def.fields) {
+    if (!isWordingField(f)) continue;
+    const value = asRecord(record[f.key]);
+    if (!value) continue;
+    const kindKey = f.kind === "quantity" ? "qualifier" : "precision";
+    if (value.manual === true && value[kindKey] === undefined) {
+      out.set(f.key, f.kind === "quantity"
+        ? "Choose what kind of figure was entered by hand (exact, about, at least, range…), or mark it unknown."
+        : "Choose the precision of the date entered by hand (day, month, year…), or mark it unknown.");
+      continue;
+    }
+    if (value.manual === true || typeof value.raw !== "string") continue;
+    if (ctx.previous && sameFieldValue(ctx.previous[f.key], record[f.key])) continue;
+    const noun = f.kind === "quantity" ? "a figure" : "a date";
+    const raw = value.raw;
+    const reading = readFieldWording(f, raw, ctx);
+    if (!reading.ok) {
+      out.set(f.key, raw.trim() === ""
+        ? `No wording and no value: give the wording, enter the value by hand, or mark it unknown.`
+        : `The wording "${raw}" cannot be read as ${noun} (${reading.error.replace(/\.$/, "")}). Enter the value by hand or mark it unknown.`);
+    } else if (!schemaFailed.has(f.key) && !sameFieldValue(reading.value, value)) {
+      out.set(f.key, `The value does not match its wording "${raw}", which reads: ${reading.explanation} Type the wording again, or enter the value by hand.`);
+    }
+  }
+  return out;
+}
+
 /** Validates a claim's values against its claim-type version; see the module comment. */
-export function validateClaimValues(def: ClaimTypeDefinition, values: unknown): ValuesResult {
+export function validateClaimValues(def: ClaimTypeDefinition, values: unknown, context: ValuesContext = {}): ValuesResult {
   if (typeof values !== "object" || values === null || Array.isArray(values)) {
     return { ok: false, issues: [{ field: "", message: "Values must be a record of field values." }] };
   }
-  const parsed = buildValuesSchema(def).safeParse(values);
-  if (parsed.success) return { ok: true, values: parsed.data as Record<string, unknown> };
-  const byKey = new Map(def.fields.map((f) => [f.key, f]));
   const record = values as Record<string, unknown>;
+  const parsed = buildValuesSchema(def).safeParse(values);
+  const schemaFailed = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0] ?? "")));
+  const wording = wordingIssues(def, record, context, schemaFailed);
+  if (parsed.success && wording.size === 0) return { ok: true, values: parsed.data as Record<string, unknown> };
+  const byKey = new Map(def.fields.map((f) => [f.key, f]));
   const issues: ValuesIssue[] = [];
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
       for (const k of issue.keys) issues.push({ field: k, message: `"${k}" is not a field of ${def.name}.` });
       continue;
     }
     const key = String(issue.path[0] ?? "");
+    // Unreadable wording explains the field better than the shape errors of its missing value.
+    if (wording.has(key)) continue;
     const f = byKey.get(key);
     issues.push({ field: key, message: f ? describe(issue, f, record[key]) : sentence(issue.message) });
   }
+  for (const [field, message] of wording) issues.push({ field, message });
+  // In the form's order, so the first issue is the first field with a problem (the form focuses it).
+  const order = new Map(def.fields.map((f, i) => [f.key, i]));
+  issues.sort((a, b) => (order.get(a.field) ?? -1) - (order.get(b.field) ?? -1));
   // One message per field and text: a missing value can raise several issues.
   const seen = new Set<string>();
   return { ok: false, issues: issues.filter((i) => !seen.has(`${i.field}\n${i.message}`) && !!seen.add(`${i.field}\n${i.message}`)) };
