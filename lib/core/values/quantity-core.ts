@@ -102,7 +102,7 @@ function fromRange(r: Range, prefix: Prefix | null): CoreResult {
   if (r.low > r.high) return { ok: false, error: "The range starts above where it ends." };
   const notes = [
     r.carried ? "the second number's multiplier carries back to the first" : "",
-    prefix?.kind === "approx" ? `stated as "${prefix.phrase}"` : "",
+    prefix && (prefix.kind === "approx" || prefix.phrase.includes(" ")) ? `stated as "${prefix.phrase}"` : "",
   ].filter(Boolean);
   const core: Core = { qualifier: "range", low: r.low, best: null, high: r.high, end: r.end };
   if (notes.length) core.note = notes.join("; ");

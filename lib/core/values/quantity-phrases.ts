@@ -14,7 +14,9 @@ const PREFIX_TABLE: Record<PrefixKind, string[]> = {
   approx: [
     "approximately", "approx.", "approx", "about", "around", "roughly", "nearly", "almost",
     "some", "an estimated", "estimated at", "estimated", "est.", "close to", "circa", "ca.", "c.",
-    "~", "an approximate", "approximate", "perhaps",
+    "~", "an approximate", "approximate", "perhaps", "in the range of", "in the region of",
+    "on the order of", "in the order of", "somewhere around", "somewhere near", "somewhere in the region of",
+    "roughly around", "estimates of", "an estimate of", "estimate of",
   ],
   at_least: [
     "at least", "no fewer than", "no less than", "not fewer than", "not less than",
@@ -30,8 +32,11 @@ const PREFIX_TABLE: Record<PrefixKind, string[]> = {
   ],
   /** "fewer than N": at most N-1. */
   below: ["fewer than", "less than", "under", "below", "<"],
-  between: ["between"],
-  from: ["from"],
+  between: ["between", "anywhere between", "somewhere between", "estimates between", "estimated at between"],
+  from: [
+    "from", "ranging from", "estimates ranging from", "estimates range from", "estimates ran from",
+    "anywhere from", "estimates from",
+  ],
 };
 
 export const PREFIXES: { phrase: string; kind: PrefixKind }[] = (
@@ -75,6 +80,11 @@ export const DEFAULT_VAGUE_LEXICON: Readonly<Record<string, number | null>> = {
   "a number of": null,
   "a handful of": null,
   "a handful": null,
+  // "a couple" means two people or more: a floor of 2, like the scale words above.
+  "a couple of": 2,
+  "a large number of": null,
+  "large numbers of": null,
+  "a couple": 2,
 };
 
 /** Scale words that may follow a vague word: "several hundred", "tens of thousands". */

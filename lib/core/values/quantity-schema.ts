@@ -17,8 +17,11 @@
  * - `manual`: true when the annotator entered the numbers by hand (the wording could not be read,
  *   or the annotator overrode the reading, or marked the figure unknown on purpose). A value
  *   without `manual` must be what the parser reads from `raw`.
+ * Each part obeys the same ordering and shape rules as a whole value, and unless `manual` is
+ * set the top-level figure is the total of the parts by the algebra of quantity-sum.ts.
  */
 import { z } from "zod";
+import { sumParts } from "./quantity-sum";
 
 export const QUALIFIERS = [
   "exact", "approx", "at_least", "more_than", "at_most", "range", "vague", "unknown_nonzero",
@@ -57,14 +60,16 @@ const SHAPE_RULES: Record<Qualifier, Rule> = {
 };
 
 /** One figure of a breakdown ("23 inmates" in "23 inmates and two prison guards"). */
-export const QuantityPartSchema = z.strictObject({
-  raw: z.string().max(MAX_QUANTITY_RAW).optional(),
-  low: bound,
-  best: bound,
-  high: bound,
-  qualifier: z.enum(QUALIFIERS),
-  unit: z.string().trim().min(1).max(MAX_WORD).optional(),
-});
+export const QuantityPartSchema = z
+  .strictObject({
+    raw: z.string().max(MAX_QUANTITY_RAW).optional(),
+    low: bound,
+    best: bound,
+    high: bound,
+    qualifier: z.enum(QUALIFIERS),
+    unit: z.string().trim().min(1).max(MAX_WORD).optional(),
+  })
+  .superRefine((q, ctx) => checkShape(q, ctx));
 export type QuantityPart = z.infer<typeof QuantityPartSchema>;
 
 /** Most figures one phrase may break down into. */
@@ -85,24 +90,38 @@ export const QuantitySchema = z
     manual: z.literal(true).optional(),
   })
   .superRefine((q, ctx) => {
-    const pairs: [keyof Shape, keyof Shape][] = [["low", "best"], ["best", "high"], ["low", "high"]];
-    for (const [a, b] of pairs) {
-      const x = q[a];
-      const y = q[b];
-      if (x !== null && y !== null && x > y) {
-        ctx.addIssue({ code: "custom", path: [a], message: `${a} (${x}) is above ${b} (${y})` });
-      }
+    checkShape(q, ctx);
+    if (!q.parts || q.manual) return;
+    const total = sumParts(q.parts);
+    if (!total.ok) {
+      ctx.addIssue({ code: "custom", path: ["parts"], message: total.error });
+      return;
     }
-    const rule = SHAPE_RULES[q.qualifier];
-    for (const k of rule.need ?? []) {
-      if (q[k] === null) ctx.addIssue({ code: "custom", path: [k], message: `${k} is needed for "${q.qualifier}"` });
+    const t = total.total;
+    if (t.qualifier !== q.qualifier || t.low !== q.low || t.best !== q.best || t.high !== q.high) {
+      ctx.addIssue({ code: "custom", path: ["parts"], message: "the figure is not the total of its parts" });
     }
-    for (const k of rule.empty ?? []) {
-      if (q[k] !== null) ctx.addIssue({ code: "custom", path: [k], message: `${k} must be empty for "${q.qualifier}"` });
-    }
-    const problem = rule.check?.(q);
-    if (problem) ctx.addIssue({ code: "custom", path: ["qualifier"], message: problem });
   });
+
+function checkShape(q: Shape & { qualifier: Qualifier }, ctx: z.RefinementCtx): void {
+  const pairs: [keyof Shape, keyof Shape][] = [["low", "best"], ["best", "high"], ["low", "high"]];
+  for (const [a, b] of pairs) {
+    const x = q[a];
+    const y = q[b];
+    if (x !== null && y !== null && x > y) {
+      ctx.addIssue({ code: "custom", path: [a], message: `${a} (${x}) is above ${b} (${y})` });
+    }
+  }
+  const rule = SHAPE_RULES[q.qualifier];
+  for (const k of rule.need ?? []) {
+    if (q[k] === null) ctx.addIssue({ code: "custom", path: [k], message: `${k} is needed for "${q.qualifier}"` });
+  }
+  for (const k of rule.empty ?? []) {
+    if (q[k] !== null) ctx.addIssue({ code: "custom", path: [k], message: `${k} must be empty for "${q.qualifier}"` });
+  }
+  const problem = rule.check?.(q);
+  if (problem) ctx.addIssue({ code: "custom", path: ["qualifier"], message: problem });
+}
 
 export type Quantity = z.infer<typeof QuantitySchema>;
 

@@ -32,7 +32,8 @@ const TABLE: Row[] = [
   ["0", "exact", 0, 0, 0],
   ["3,000 fighters", "exact", 3000, 3000, 3000, { unit: "fighters" }],
   ["3,000 Taliban fighters", "exact", 3000, 3000, 3000, { unit: "Taliban fighters" }],
-  ["12 people killed.", "exact", 12, 12, 12, { unit: "people killed" }],
+  // The measure verb is not part of the unit (issue 6: verb before or after the number).
+  ["12 people killed.", "exact", 12, 12, 12, { unit: "people" }],
   // Rule 2: approximations; low and high are not invented.
   ["about 1,500", "approx", null, 1500, null],
   ["around 300", "approx", null, 300, null],
