@@ -11,6 +11,7 @@ import { addMember, changeMemberRole, removeMember } from "@/lib/services/member
 import { updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
 import { createClaim, deleteClaim, getClaimForEditing, restoreClaim, updateClaim } from "@/lib/services/claims";
 import { createClaimType, setClaimTypeArchived, updateClaimType } from "@/lib/services/claim-types";
+import { listClaimKeyValues } from "@/lib/services/claim-lists";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -55,6 +56,11 @@ export async function getClaimAction(projectId: string, claimId: string) {
 /** Opens a claim by its number within a document (what the reading view knows). */
 export async function getClaimBySeqAction(projectId: string, documentId: string, seq: number) {
   return runAction((userId) => getClaimForEditing(userId, str(projectId), { documentId, seq }));
+}
+
+/** Key values (date, figure) of the claims a document's list shows: `{ documentId, seqs }`. */
+export async function getClaimKeyValuesAction(projectId: string, input: unknown) {
+  return runAction((userId) => listClaimKeyValues(userId, str(projectId), input));
 }
 
 export async function updateClaimAction(projectId: string, input: unknown) {

@@ -16,7 +16,7 @@ import { SelectionPopover } from "./SelectionPopover";
 import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, PanelState, SpanDraft } from "./types";
-import { insertSorted, referenceFrom, toCompact, toPaintClaim } from "./claim-order";
+import { insertSorted, toCompact, toPaintClaim } from "./claim-order";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
@@ -61,7 +61,9 @@ export function AnnotationWorkspace(props: {
   const types = useMemo(() => new Map(props.claimTypes.map((t) => [t.id, t])), [props.claimTypes]);
   const activeTypes = useMemo(() => props.claimTypes.filter((t) => !t.archived), [props.claimTypes]);
   const authorNames = useMemo(() => new Map(props.members.map((m) => [m.id, m.name])), [props.members]);
-  const reference = useMemo(() => referenceFrom(props.published), [props.published]);
+  // Wording in the claim form is read against the text before the claim's first span (offsets are code points).
+  const firstStart = panel?.spans.length ? Math.min(...panel.spans.map((s) => s.start)) : 0;
+  const textBefore = useMemo(() => text.slice(0, index.toUtf16(firstStart)), [text, index, firstStart]);
   // Both serve the browser only (clicks, the painter): the server renders neither, so it skips them.
   const byId = useMemo(() => new Map(onServer ? [] : claims.map((c) => [c.id, c])), [claims, onServer]);
   const paintClaims = useMemo<PaintClaim[]>(() => (onServer ? [] : claims.map((c) => toPaintClaim(c, types.get(c.typeId)))), [claims, types, onServer]);
@@ -162,7 +164,14 @@ export function AnnotationWorkspace(props: {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement | null;
       const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
-      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && panel) { e.preventDefault(); void save(); return; }
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && panel) {
+        e.preventDefault();
+        // Through the form, so its checks run first (the form is loaded on demand; without it, save directly).
+        const form = document.getElementById("claim-form") as HTMLFormElement | null;
+        if (form) form.requestSubmit();
+        else void save();
+        return;
+      }
       if (e.key === "Escape") { setChooser(null); if (!typing) { setSelection(null); setPanel(null); } return; }
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^[1-9]$/.test(e.key) && selection) {
@@ -211,10 +220,12 @@ export function AnnotationWorkspace(props: {
       <div className="side">
         {panel && panelType ? (
           <ClaimPanel
+            key={panel.mode === "edit" ? panel.claim.id : "new"}
             panel={panel}
             definition={panel.mode === "edit" ? panel.definition : panelType.definition}
             color={panelType.color}
-            reference={reference}
+            published={props.published}
+            textBefore={textBefore}
             busy={busy}
             error={error?.message ?? null}
             conflict={error?.conflict ?? false}
@@ -238,7 +249,7 @@ export function AnnotationWorkspace(props: {
             {error && <p role="alert" className="error">{error.message}</p>}
           </div>
         )}
-        <ClaimsList claims={claims} total={onServer ? props.packedClaims.count : claims.length} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
+        <ClaimsList projectId={projectId} documentId={documentId} claims={claims} total={onServer ? props.packedClaims.count : claims.length} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
           onOpen={(c) => void openClaim(c.id, true)} />
       </div>
       {toast && <UndoToast toast={toast} onDone={() => setToast(null)} />}

@@ -1,19 +1,24 @@
 "use client";
 /**
  * The document's claims beside the text, in reading order. Virtualized: a fixed-height scroll box
- * renders only the rows in view, so 20,000 claims cost the page no more than 20.
+ * renders only the rows in view, so 20,000 claims cost the page no more than 20. Each row shows the
+ * claim's type and number, its quote, and under it its key values (date, figure), which are
+ * fetched for the rows in view only (useClaimKeyValues.ts says why).
  */
 import { useMemo, useState } from "react";
 import { quotePreview, sliceCp, type CodePointIndex } from "@/lib/core/offsets";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
+import { useClaimKeyValues } from "./useClaimKeyValues";
 
 /** Row height in px; rows are fixed-height so the visible slice is arithmetic, not measurement. */
-const ROW_HEIGHT = 48;
+const ROW_HEIGHT = 64;
 const VISIBLE_HEIGHT = 420;
 const OVERSCAN = 6;
 const QUOTE_PREVIEW = 90;
 
 export function ClaimsList(props: {
+  projectId: string;
+  documentId: string;
   /** In reading order; on the server only the first rows (enough for the first screen). */
   claims: CompactClaim[];
   /** Claims in all (claims.length in the browser). */
@@ -32,6 +37,8 @@ export function ClaimsList(props: {
   const rows = filter ? shown.length : props.total;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((scrollTop + VISIBLE_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  const visible = shown.slice(first, last);
+  const keyValues = useClaimKeyValues(props.projectId, props.documentId, visible);
 
   const quote = (c: CompactClaim) => {
     const [s, e] = c.spans[0] ?? [0, 0];
@@ -53,8 +60,9 @@ export function ClaimsList(props: {
       ) : (
         <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, rows * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list" role="list">
           <div style={{ height: rows * ROW_HEIGHT, position: "relative" }}>
-            {shown.slice(first, last).map((c, i) => {
+            {visible.map((c, i) => {
               const t = types.get(c.typeId);
+              const values = keyValues(c);
               return (
                 <button
                   type="button"
@@ -71,6 +79,7 @@ export function ClaimsList(props: {
                   <span className="claim-row-body">
                     <span className="claim-row-type">{c.id.startsWith("pending-") ? "saving…" : `#${c.id}`} {t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
                     <span className="claim-row-quote">“{quote(c)}”</span>
+                    <span className="claim-row-values" data-testid="claim-row-values" aria-busy={values === undefined || undefined}>{values ?? ""}</span>
                   </span>
                 </button>
               );

@@ -11,8 +11,8 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/db/audit";
-import { CodePointIndex, makeSelector, validateSpan } from "@/lib/core/offsets";
-import { applyDerivedFields, validateClaimValues } from "@/lib/core/claim-types";
+import { CodePointIndex, makeSelector, sliceCp, validateSpan } from "@/lib/core/offsets";
+import { applyDerivedFields, referenceFromPublished, validateClaimValues, type ValuesContext } from "@/lib/core/claim-types";
 import { findDefinition } from "./claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -113,13 +113,28 @@ async function writeSpans(tx: Tx, claimId: string, spans: StoredSpan[]) {
   await tx.claimSpan.createMany({ data: spans.map((s, ordinal) => ({ id: newId(), claimId, ordinal, ...s })) });
 }
 
-async function validateValues(projectId: string, claimTypeId: string, version: number, values: Record<string, unknown>) {
+/**
+ * What quantity and date wording is read against, exactly as the claim form reads it: the
+ * publication date, and the canonical text before the claim's first span (offsets are code points).
+ */
+function wordingContext(doc: { text: string; published: string }, spans: { start: number }[]): ValuesContext {
+  const first = Math.min(...spans.map((s) => s.start));
+  return { reference: referenceFromPublished(doc.published), before: sliceCp(doc.text, 0, Number.isFinite(first) ? first : 0) };
+}
+
+/**
+ * Values checked against the claim type's version, wording re-read on the server (a client can send
+ * anything). On update `context.previous` holds the stored values: fields left as they were are not
+ * re-read, so a claim saved under an older parser can still be edited (values-schema.ts).
+ */
+async function validateValues(projectId: string, claimTypeId: string, version: number, values: Record<string, unknown>, context: ValuesContext) {
   const def = await findDefinition(projectId, claimTypeId, version);
   if (!def) throw new AppError("not_found", "That claim type does not exist in this project.");
-  const result = validateClaimValues(def, applyDerivedFields(def, values));
+  const result = validateClaimValues(def, applyDerivedFields(def, values), context);
   if (!result.ok) {
     const first = result.issues[0]!;
-    throw new AppError("invalid", `${first.field}: ${first.message}`, result.issues);
+    const label = def.fields.find((f) => f.key === first.field)?.label ?? first.field;
+    throw new AppError("invalid", label ? `${label}: ${first.message}` : first.message, result.issues);
   }
   return result.values as Record<string, unknown>;
 }
@@ -137,13 +152,13 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   const earlier = await replay();
   if (earlier) return earlier;
   const [doc, type] = await Promise.all([
-    db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true, contentHash: true } }),
+    db.document.findFirst({ where: { id: data.documentId, projectId }, select: { text: true, contentHash: true, published: true } }),
     db.claimType.findFirst({ where: { id: data.claimTypeId, projectId, archived: false }, select: { currentVersion: true } }),
   ]);
   if (!doc) throw new AppError("not_found", "That document does not exist in this project.");
   if (!type) throw new AppError("not_found", "That claim type does not exist in this project.");
   const spans = resolveSpans(doc.text, data.spans);
-  const values = await validateValues(projectId, data.claimTypeId, type.currentVersion, data.values);
+  const values = await validateValues(projectId, data.claimTypeId, type.currentVersion, data.values, wordingContext(doc, spans));
   const id = newId();
   try {
     await db.$transaction(async (tx) => {
@@ -192,7 +207,7 @@ async function loadClaimView(db: Db, projectId: string, where: { id: string } | 
 async function loadForWrite(tx: Tx, projectId: string, claimId: string) {
   return tx.claim.findFirst({
     where: { id: claimId, projectId, deletedAt: null },
-    select: { ...CLAIM_SELECT, document: { select: { text: true } } },
+    select: { ...CLAIM_SELECT, document: { select: { text: true, published: true } } },
   });
 }
 
@@ -205,7 +220,12 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
   if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.editAny");
   if (current.version !== data.version) throw conflict(current);
   const spans = data.spans ? resolveSpans(current.document.text, data.spans) : undefined;
-  const values = data.values ? await validateValues(projectId, current.claimTypeId, current.claimTypeVersion, data.values) : undefined;
+  const values = data.values
+    ? await validateValues(projectId, current.claimTypeId, current.claimTypeVersion, data.values, {
+        ...wordingContext(current.document, spans ?? current.spans),
+        previous: current.values as Record<string, unknown>,
+      })
+    : undefined;
   await db.$transaction(async (tx) => {
     const res = await tx.claim.updateMany({
       where: { id: data.claimId, projectId, version: data.version, deletedAt: null },

@@ -5,3 +5,4 @@ export * from "./place";
 export * from "./actor";
 export * from "./attribution";
 export * from "./tristate";
+export { formatQuantity, quantityBreakdown, formatNumber } from "./quantity-format";

@@ -1,111 +1,73 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageUser, orNotFound } from "@/lib/server/page";
+import { AppError } from "@/lib/errors";
 import { getProjectOverview } from "@/lib/services/projects";
-import { listProjectClaims, parseClaimTableQuery, CLAIM_SORTS, type ClaimTableQuery } from "@/lib/services/claim-lists";
-import { summarizeValues } from "@/lib/core/summary";
-import { CLAIM_STATUSES } from "@/lib/core/packed-claims";
-import { quotePreview } from "@/lib/core/offsets";
+import { listProjectClaims, parseClaimTableQuery, withoutFieldParams, type ClaimTableQuery } from "@/lib/services/claim-lists";
+import { ClaimFilters } from "@/components/claims/ClaimFilters";
+import { ClaimsTable } from "@/components/claims/ClaimsTable";
+import { tableHref } from "@/components/claims/table-href";
 
 export const metadata: Metadata = { title: "Claims" };
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const SORT_LABELS: Record<(typeof CLAIM_SORTS)[number], string> = { newest: "Newest first", oldest: "Oldest first", document: "Document", type: "Claim type", status: "Status" };
-
 export default async function ClaimsPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}/claims`);
   let query: ClaimTableQuery;
-  let badQuery = false;
+  let problem: string | null = null;
   try {
     query = parseClaimTableQuery(await searchParams);
   } catch {
     query = parseClaimTableQuery({});
-    badQuery = true;
+    problem = "That filter or sort is not available; showing all claims.";
   }
+  const list = async () => {
+    try {
+      return await listProjectClaims(user.id, projectId, query);
+    } catch (err) {
+      // A hand-made URL with a field the type does not have: say so, and show the type's claims.
+      if (!(err instanceof AppError) || err.code !== "invalid") throw err;
+      problem = `${err.message} Showing the claims without that field's sort, filter or columns.`;
+      query = withoutFieldParams(query);
+      return listProjectClaims(user.id, projectId, query);
+    }
+  };
   // Both behind orNotFound: losing access between the two reads is a 404 like any other.
-  const [overview, { rows, total, pageSize }] = await orNotFound(() => Promise.all([getProjectOverview(user.id, projectId), listProjectClaims(user.id, projectId, query)]));
+  const [overview, result] = await orNotFound(() => Promise.all([getProjectOverview(user.id, projectId), list()]));
+  const { rows, total, pageSize } = result;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/projects/${projectId}`;
-  const link = (patch: Partial<Record<keyof ClaimTableQuery, string | number | undefined>>) => {
-    const p = new URLSearchParams();
-    const merged = { ...query, ...patch };
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "sort" && v === "newest")) p.set(k, String(v));
-    const s = p.toString();
-    return `${base}/claims${s ? `?${s}` : ""}`;
-  };
+  const link = (page: number) => tableHref(`${base}/claims`, query, { page });
+  const filtered = Boolean(query.type || query.document || query.author || query.status || query.from || query.to || query.min !== undefined || query.max !== undefined);
   return (
     <div className="page wide">
       <nav aria-label="Breadcrumb" className="crumbs"><Link href="/projects">Projects</Link> / <Link href={base}>{overview.project.name}</Link> /</nav>
       <h1>Claims</h1>
-      {badQuery && <p role="alert" className="error">That filter or sort is not available; showing all claims.</p>}
-      <form className="filters" method="get" aria-label="Filter claims">
-        <label>Type
-          <select name="type" defaultValue={query.type ?? ""}>
-            <option value="">All</option>
-            {overview.claimTypes.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
-        </label>
-        <label>Document
-          <select name="document" defaultValue={query.document ?? ""}>
-            <option value="">All</option>
-            {overview.documents.map((d) => <option key={d.id} value={d.id}>{d.title.slice(0, 60)}</option>)}
-          </select>
-        </label>
-        <label>Annotator
-          <select name="author" defaultValue={query.author ?? ""}>
-            <option value="">All</option>
-            {overview.members.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
-          </select>
-        </label>
-        <label>Status
-          <select name="status" defaultValue={query.status ?? ""}>
-            <option value="">All</option>
-            {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>Sort
-          <select name="sort" defaultValue={query.sort}>
-            {CLAIM_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
-          </select>
-        </label>
-        <button type="submit">Apply</button>
-      </form>
+      {problem && <p role="alert" className="error">{problem}</p>}
+      <ClaimFilters
+        query={query} types={overview.claimTypes} documents={overview.documents} members={overview.members}
+        definition={result.claimType?.definition ?? null} columns={result.columns}
+      />
       <p className="muted" data-testid="claims-total">{total.toLocaleString("en")} claim{total === 1 ? "" : "s"}</p>
+      {!query.type && total > 0 && <p className="small muted">Choose a claim type to see one column per field, choose the columns, and sort or filter by dates and figures.</p>}
       {rows.length === 0 ? (
-        <div className="empty"><p>No claims match. Open a document, select words, and tag them to create claims.</p></div>
+        <div className="empty">
+          {filtered ? (
+            <p>No claims match these filters. Widen the date window or the figure bounds, or <Link href={`${base}/claims`}>clear all filters</Link>.</p>
+          ) : (
+            <p>No claims yet. Open a document, select words, and tag them to create claims.</p>
+          )}
+        </div>
       ) : (
-        <table className="table" data-testid="claims-table">
-          <thead>
-            <tr><th scope="col">Type</th><th scope="col">Evidence</th><th scope="col">Values</th><th scope="col">Document</th><th scope="col">Annotator</th><th scope="col">Status</th><th scope="col">Created</th></tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const first = r.spans[0];
-              return (
-                <tr key={r.id}>
-                  <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted small">#{r.seq}</span></td>
-                  <td className="quote-cell">
-                    {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{quotePreview(first.exact, 140)}”</Link>}
-                    {r.spans.length > 1 && <span className="muted small"> +{r.spans.length - 1} more span{r.spans.length > 2 ? "s" : ""}</span>}
-                  </td>
-                  <td className="small">{summarizeValues(r.values)}</td>
-                  <td>{r.documentTitle}</td>
-                  <td>{r.authorName}</td>
-                  <td><span className="badge">{r.status}</span></td>
-                  <td className="small">{r.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ClaimsTable base={base} query={query} result={result} />
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="pager">
-          {query.page > 1 && <Link href={link({ page: query.page - 1 })}>← Previous</Link>}
+          {query.page > 1 && <Link href={link(query.page - 1)}>← Previous</Link>}
           <span>Page {query.page} of {pages}</span>
-          {query.page < pages && <Link href={link({ page: query.page + 1 })}>Next →</Link>}
+          {query.page < pages && <Link href={link(query.page + 1)}>Next →</Link>}
         </nav>
       )}
     </div>
