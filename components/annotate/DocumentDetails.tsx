@@ -1,5 +1,8 @@
 "use client";
-/** The document's header: metadata (editable by editors, versioned), import report, original-text switch. */
+/**
+ * The document's header: metadata (editable by editors, versioned), a notice when the publication
+ * date is missing (yearless dates in claims are read against it), import report, original-text switch.
+ */
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { updateDocumentMetadataAction, useOriginalTextAction } from "@/app/projects/actions";
@@ -21,7 +24,7 @@ interface Meta {
 
 export function DocumentDetails({ projectId, document: d, report, canEdit }: { projectId: string; document: Meta; report: ImportReportData; canEdit: boolean }) {
   const router = useRouter();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<false | "all" | "published">(false);
   const [error, setError] = useState("");
   const [pending, start] = useTransition();
 
@@ -65,14 +68,14 @@ export function DocumentDetails({ projectId, document: d, report, canEdit }: { p
           {d.language && <span>language {d.language} · </span>}
           {d.url && <span><a href={d.url} rel="noopener noreferrer nofollow" target="_blank">source</a> · </span>}
           <span>{d.textLength.toLocaleString("en")} characters</span>
-          {canEdit && <> · <button type="button" className="link-button" onClick={() => setEditing(true)}>Edit details</button></>}
+          {canEdit && <> · <button type="button" className="link-button" onClick={() => setEditing("all")}>Edit details</button></>}
         </p>
       ) : (
         <form onSubmit={save} className="grid-form" aria-label="Document details">
           <label>Title<input name="title" defaultValue={d.title} required maxLength={500} /></label>
           <label>Authors <span className="muted small">(separate with ;)</span><input name="authors" defaultValue={d.authors.join("; ")} /></label>
           <label>Publisher<input name="publisher" defaultValue={d.publisher} /></label>
-          <label>Published <span className="muted small">(YYYY, YYYY-MM or YYYY-MM-DD)</span><input name="published" defaultValue={d.published} pattern="\d{4}(-\d{2}(-\d{2})?)?" /></label>
+          <label>Published <span className="muted small">(YYYY, YYYY-MM or YYYY-MM-DD)</span><input name="published" defaultValue={d.published} pattern="\d{4}(-\d{2}(-\d{2})?)?" autoFocus={editing === "published"} /></label>
           <label>URL<input name="url" type="url" defaultValue={d.url} /></label>
           <label>Language<input name="language" defaultValue={d.language} placeholder="en" /></label>
           <div className="inline">
@@ -80,6 +83,18 @@ export function DocumentDetails({ projectId, document: d, report, canEdit }: { p
             <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
           </div>
         </form>
+      )}
+      {!d.published && !editing && (
+        <p className="notice small" role="note" data-testid="no-publication-date">
+          This document has no publication date. Dates written without a year (“January 26”) are read against the
+          nearest year stated before them in the text, or else against the publication date, so without it they may stay
+          unresolved.{" "}
+          {canEdit ? (
+            <button type="button" className="link-button" onClick={() => setEditing("published")}>Set the publication date</button>
+          ) : (
+            "An editor of this project can set it."
+          )}
+        </p>
       )}
       <ImportReportView report={report} />
       {d.hasOriginal && !d.annotated && canEdit && (

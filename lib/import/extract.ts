@@ -27,7 +27,16 @@ export type ExtractInput = {
 };
 
 export type ExtractResult =
-  | { ok: true; format: FileFormat; text?: string; bytes?: Uint8Array; metadata: ExtractedMetadata; notes: string[] }
+  | {
+      ok: true;
+      format: FileFormat;
+      text?: string;
+      bytes?: Uint8Array;
+      metadata: ExtractedMetadata;
+      notes: string[];
+      /** How the text was obtained, for the import report ("text layer of a 12-page PDF"); absent for .txt, whose bytes are the text. */
+      obtained?: string;
+    }
   | { ok: false; error: ImportErrorInfo };
 
 const CLAIMED: Record<FileFormat, string> = {
@@ -74,7 +83,21 @@ function blankBytes(bytes: Uint8Array): boolean {
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const isOleContainer = (bytes: Uint8Array) => OLE_MAGIC.every((b, i) => bytes[i] === b);
 
-type Extracted = { text?: string; bytes?: Uint8Array; raw: RawMetadata; notes: string[] };
+type Extracted = { text?: string; bytes?: Uint8Array; raw: RawMetadata; notes: string[]; obtained?: string };
+
+/** How each reader obtains its text, for the import report. */
+export function obtainedText(format: Exclude<FileFormat, "txt">, pages = 0): string {
+  switch (format) {
+    case "md":
+      return "text of a Markdown file (formatting removed)";
+    case "html":
+      return "main text of a web page (HTML)";
+    case "pdf":
+      return `text layer of a ${pages}-page PDF`;
+    case "docx":
+      return "Word document body text";
+  }
+}
 
 async function extractByFormat(format: FileFormat, input: ExtractInput, limits: ImportLimits): Promise<Extracted> {
   const { name, bytes } = input;
@@ -91,12 +114,14 @@ async function extractByFormat(format: FileFormat, input: ExtractInput, limits: 
       }
       const result = format === "md" ? extractMarkdown(source) : extractHtml(source);
       if (!result.text.trim()) throw importError("empty", name, "the file contains no readable text.");
-      return result;
+      return { ...result, obtained: obtainedText(format) };
     }
-    case "pdf":
-      return extractPdf(bytes, name, limits);
+    case "pdf": {
+      const { pages, ...result } = await extractPdf(bytes, name, limits);
+      return { ...result, obtained: obtainedText(format, pages) };
+    }
     case "docx":
-      return extractDocx(bytes, name, limits);
+      return { ...(await extractDocx(bytes, name, limits)), obtained: obtainedText(format) };
   }
 }
 
@@ -119,8 +144,9 @@ async function run(input: ExtractInput, partialLimits: Partial<ImportLimits> | u
     throw importError("content_mismatch", name, `the file says it is ${CLAIMED[format]} but its content is ${ACTUAL[sniffed]}.`);
   }
   if ((sniffed === "text" || sniffed === "html") && blankBytes(bytes)) throw importError("empty", name, "the file is empty.");
-  const { text, bytes: outBytes, raw, notes } = await extractByFormat(format, { ...input, name }, limits);
+  const { text, bytes: outBytes, raw, notes, obtained } = await extractByFormat(format, { ...input, name }, limits);
   const result: ExtractResult = { ok: true, format, metadata: cleanMetadata(raw), notes };
+  if (obtained !== undefined) result.obtained = obtained;
   if (text !== undefined) result.text = text;
   if (outBytes !== undefined) result.bytes = outBytes;
   return result;

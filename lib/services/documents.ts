@@ -1,6 +1,7 @@
 /**
- * Documents: import (file or pasted text) into canonical text with an import report, metadata edits,
- * and reading. A document's text is immutable once it has claims; identical texts are refused.
+ * Documents: import (file or pasted text) into canonical text with an import report and an offset
+ * map from the decoded source, metadata edits, and reading. A document's text is immutable once it
+ * has claims; identical texts are refused. The stored report always describes the text stored.
  */
 import "server-only";
 import { z } from "zod";
@@ -10,35 +11,62 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/db/audit";
-import { prepareText, contentHash, decodeBytes, type DecodeResult, type ImportTextReport } from "@/lib/core/text";
+import { prepareText, contentHash, decodeBytes, decodedDescription, type DecodeResult, type ImportTextReport, type SourceMap } from "@/lib/core/text";
 import { cpLength } from "@/lib/core/offsets";
 import { extractFile, limitsFromEnv, titleFromFileName, type ExtractedMetadata } from "@/lib/import";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * What makes two documents identical: their canonical text without the white space at its edges, so a
+ * file saved with or without a final newline is still a duplicate (the stored text keeps that white
+ * space: it is part of the source's offsets).
+ */
+export function documentHash(text: string): Promise<string> {
+  return contentHash(text.trim());
+}
 
 export const PUBLISHED_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-export const DocumentMetadataInput = z.strictObject({
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day. */
+export function isPublishedDate(v: string): boolean {
+  const m = PUBLISHED_PATTERN.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const PUBLISHED_MESSAGE = "Use YYYY, YYYY-MM or YYYY-MM-DD (a real date) for the publication date.";
+
+/** The metadata fields, each checked on its own (no defaults: an absent field stays absent). */
+const MetadataFields = {
   title: z.string().trim().min(1, "Give the document a title.").max(500),
-  authors: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-  publisher: z.string().trim().max(300).default(""),
+  authors: z.array(z.string().trim().min(1).max(200)).max(50),
+  publisher: z.string().trim().max(300),
   published: z
     .string()
     .trim()
-    .max(10)
-    .refine((v) => v === "" || PUBLISHED_PATTERN.test(v), "Use YYYY, YYYY-MM or YYYY-MM-DD.")
-    .default(""),
+    .max(10, PUBLISHED_MESSAGE)
+    .refine((v) => v === "" || isPublishedDate(v), PUBLISHED_MESSAGE),
   url: z
     .string()
     .trim()
     .max(2000)
-    .refine((v) => v === "" || /^https?:\/\//i.test(v), "Use an http(s) address.")
-    .default(""),
+    .refine((v) => v === "" || /^https?:\/\//i.test(v), "Use an http(s) address."),
   language: z
     .string()
     .trim()
     .max(35)
-    .refine((v) => v === "" || /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v), "Use a language tag such as en or ar.")
-    .default(""),
+    .refine((v) => v === "" || /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v), "Use a language tag such as en or ar."),
+};
+
+export const DocumentMetadataInput = z.strictObject({
+  title: MetadataFields.title,
+  authors: MetadataFields.authors.default([]),
+  publisher: MetadataFields.publisher.default(""),
+  published: MetadataFields.published.default(""),
+  url: MetadataFields.url.default(""),
+  language: MetadataFields.language.default(""),
 });
 export type DocumentMetadata = z.infer<typeof DocumentMetadataInput>;
 
@@ -54,19 +82,38 @@ export interface ImportSource {
   pastedText?: string;
 }
 
+/** Metadata given with an upload: each field given overrides what the file says; a field that does not validate is refused. */
+export const ImportMetadataInput = z.strictObject(MetadataFields).partial();
+
 export interface ImportOptions {
   /** Apply the detected mojibake repair (default true); false keeps the text as decoded. */
   repair?: boolean;
-  metadata?: Partial<DocumentMetadata>;
+  /** Checked against ImportMetadataInput. */
+  metadata?: unknown;
 }
+
+export type StoredImportReport = ImportTextReport & { format: string; notes: string[] };
 
 export interface ImportOutcome {
   documentId: string;
   title: string;
-  report: ImportTextReport & { format: string; notes: string[] };
+  version: number;
+  /** The metadata stored, and what the file itself said (so a form can show both). */
+  metadata: DocumentMetadata;
+  fromFile: ExtractedMetadata;
+  report: StoredImportReport;
 }
 
+/** The unrepaired text's report and map, kept while that text can still be chosen. */
+interface OriginalImport {
+  report: StoredImportReport;
+  sourceMap: SourceMap | null;
+}
+
+const PASTED = "pasted text";
+
 function mergeMetadata(fileName: string, extracted: ExtractedMetadata, given: Partial<DocumentMetadata> | undefined): DocumentMetadata {
+  // A field given with the upload wins over the file's, even an empty one (the title excepted: a document needs one).
   const candidate = {
     title: given?.title || extracted.title || titleFromFileName(fileName) || "Untitled document",
     authors: given?.authors ?? extracted.authors,
@@ -75,8 +122,8 @@ function mergeMetadata(fileName: string, extracted: ExtractedMetadata, given: Pa
     url: given?.url ?? extracted.url,
     language: given?.language ?? extracted.language,
   };
-  // A prefilled value that does not validate is dropped on its own (the others are kept) rather
-  // than failing the import; the schema is the one the metadata form is checked against.
+  // A value read from the file that does not validate is dropped on its own (the others are kept)
+  // rather than failing the import; given values were checked already (ImportMetadataInput).
   const shape = DocumentMetadataInput.shape;
   const valid = Object.fromEntries(Object.entries(candidate).filter(([k, v]) => v !== undefined && shape[k as keyof typeof shape].safeParse(v).success));
   return DocumentMetadataInput.parse({ title: candidate.title.slice(0, 500), ...valid });
@@ -86,14 +133,17 @@ export async function importDocument(userId: string, projectId: string, source: 
   const db = await getDb();
   await authorize(db, userId, projectId, "document.import");
   const limits = limitsFromEnv(process.env);
+  const given = options.metadata === undefined ? undefined : parseInput(ImportMetadataInput, options.metadata);
   let format = "paste";
   let notes: string[] = [];
   let extracted: ExtractedMetadata = {};
   let input: Uint8Array | string;
   let decodedAs: DecodeResult | undefined;
+  let obtained: string | undefined;
   if (source.pastedText !== undefined) {
     if (source.pastedText.length > limits.maxFileBytes) throw new AppError("too_large", "The pasted text is larger than the upload limit.");
     input = source.pastedText;
+    obtained = PASTED;
   } else if (source.bytes) {
     // HTML and Markdown are decoded before their text is extracted; the report tells of that decoding.
     const result = await extractFile({ name: source.fileName, bytes: source.bytes, decode: (b) => ((decodedAs = decodeBytes(b)), decodedAs.text) }, limits);
@@ -102,18 +152,22 @@ export async function importDocument(userId: string, projectId: string, source: 
     notes = result.notes;
     extracted = result.metadata;
     input = result.bytes ?? result.text ?? "";
+    obtained = result.obtained && (decodedAs ? `${result.obtained}, read as ${decodedDescription(decodedAs.encoding, decodedAs.bom)}` : result.obtained);
   } else {
     throw new AppError("invalid", "Nothing to import.");
   }
-  const prepared = prepareText(input, { repair: options.repair ?? true, decodedAs });
+  const prepared = prepareText(input, { repair: options.repair ?? true, decodedAs, obtained });
+  // Only a text with nothing but white space is empty; white space around real text is kept (offsets).
   if (prepared.canonical.trim() === "") throw new AppError("invalid", `${source.fileName || "The text"}: no text to import.`);
-  const hash = await contentHash(prepared.canonical);
+  const hash = await documentHash(prepared.canonical);
   const existing = await db.document.findUnique({ where: { projectId_contentHash: { projectId, contentHash: hash } }, select: { id: true, title: true } });
   if (existing) {
     throw new AppError("duplicate", `${source.fileName || "This text"} is identical to “${existing.title}”, already in this project.`, { documentId: existing.id });
   }
-  const meta = mergeMetadata(source.fileName, extracted, options.metadata);
-  const report = { ...prepared.report, format, notes };
+  const meta = mergeMetadata(source.fileName, extracted, given);
+  const report: StoredImportReport = { ...prepared.report, format, notes };
+  const repaired = prepared.report.mojibake.applied;
+  const originalImport: OriginalImport | null = repaired ? { report: { ...prepared.originalReport, format, notes }, sourceMap: prepared.originalMap } : null;
   const id = newId();
   await db.$transaction(async (tx) => {
     await tx.document.create({
@@ -125,16 +179,18 @@ export async function importDocument(userId: string, projectId: string, source: 
         text: prepared.canonical,
         textLength: cpLength(prepared.canonical),
         contentHash: hash,
-        originalText: prepared.report.mojibake.applied ? prepared.original : null,
+        originalText: repaired ? prepared.original : null,
         sourceFileName: source.fileName.slice(0, 500),
         sourceFormat: format,
         importReport: report as unknown as Prisma.InputJsonValue,
+        sourceMap: prepared.map === null ? Prisma.DbNull : (prepared.map as unknown as Prisma.InputJsonValue),
+        originalImport: originalImport === null ? Prisma.DbNull : (originalImport as unknown as Prisma.InputJsonValue),
         createdById: userId,
       },
     });
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "document.import", objectType: "document", objectId: id, after: { title: meta.title, format, contentHash: hash } });
   });
-  return { documentId: id, title: meta.title, report };
+  return { documentId: id, title: meta.title, version: 1, metadata: meta, fromFile: extracted, report };
 }
 
 /** Which document, at which version (the positional arguments of the document writes). */
@@ -163,17 +219,28 @@ export async function useOriginalText(userId: string, projectId: string, id: str
   const db = await getDb();
   await authorize(db, userId, projectId, "document.editMetadata");
   const { documentId, version } = parseInput(DocumentAt, { documentId: id, version: at });
-  const doc = await db.document.findFirst({ where: { id: documentId, projectId }, select: { originalText: true } });
+  const doc = await db.document.findFirst({ where: { id: documentId, projectId }, select: { originalText: true, originalImport: true, importReport: true } });
   if (!doc) throw new AppError("not_found");
   if (doc.originalText === null) throw new AppError("invalid", "This document has no other version of its text.");
+  const kept = keptOriginal(doc.originalImport as OriginalImport | null, doc.importReport as unknown as StoredImportReport);
   return db.$transaction(async (tx) => {
-    const hash = await contentHash(doc.originalText!);
+    const hash = await documentHash(doc.originalText!);
     const clash = await tx.document.findFirst({ where: { projectId, contentHash: hash, NOT: { id: documentId } }, select: { id: true } });
     if (clash) throw new AppError("duplicate", "The original text is identical to another document.", { documentId: clash.id });
     const res = await tx.document.updateMany({
       // claimSeq counts every claim ever made (deleted ones too): once annotated, the text is fixed.
       where: { id: documentId, projectId, version, claimSeq: 0 },
-      data: { text: doc.originalText!, textLength: cpLength(doc.originalText!), contentHash: hash, originalText: null, version: { increment: 1 }, updatedAt: new Date() },
+      data: {
+        text: doc.originalText!,
+        textLength: cpLength(doc.originalText!),
+        contentHash: hash,
+        originalText: null,
+        importReport: kept.report as unknown as Prisma.InputJsonValue,
+        sourceMap: kept.sourceMap === null ? Prisma.DbNull : (kept.sourceMap as unknown as Prisma.InputJsonValue),
+        originalImport: Prisma.DbNull,
+        version: { increment: 1 },
+        updatedAt: new Date(),
+      },
     });
     if (res.count === 0) {
       const now = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { claimSeq: true } });
@@ -183,4 +250,17 @@ export async function useOriginalText(userId: string, projectId: string, id: str
     await recordAuditEvent(tx, { projectId, actorId: userId, action: "document.useOriginal", objectType: "document", objectId: documentId });
     return { version: version + 1 };
   });
+}
+
+/**
+ * The report and map once the original text is chosen. Documents imported before the original's own
+ * report was kept get the repaired text's report with the repair marked declined; their positions were
+ * not recorded, so the map is left out and the report says offsets are not mapped.
+ */
+function keptOriginal(original: OriginalImport | null, current: StoredImportReport): OriginalImport {
+  if (original) return original;
+  const warnings = (current.warnings ?? []).filter((w) => !w.startsWith("Repaired "));
+  warnings.unshift("The repair was declined: the text is shown as it was decoded.");
+  const mojibake = { ...current.mojibake, applied: false };
+  return { report: { ...current, mojibake, warnings, offsets: "unmapped-repair", changes: [] }, sourceMap: null };
 }

@@ -9,69 +9,168 @@
  *    DEL, and C1 controls U+0080..U+009F.
  * 3. U+FEFF (byte order mark / zero-width no-break space) removed wherever it appears.
  * 4. Unicode NFC normalization (`e` + U+0301 -> `é`).
- * 5. Edges: whitespace-only lines at the start are removed (the first content line keeps
- *    its indentation); all whitespace after the last non-whitespace character is removed,
- *    so the text never ends with a newline.
- * Everything else is content and kept as is: tabs, NBSP, runs of spaces, blank lines
- * between paragraphs, U+FFFD.
+ * Nothing else changes: leading and trailing blank lines and white space, tabs, NBSP, runs of
+ * spaces, blank lines between paragraphs and U+FFFD are content and kept, so offsets after the
+ * first change equal the source's.
  *
- * Invariants: idempotent (canonicalize(canonicalize(x).text).text === canonicalize(x).text);
- * the result contains no CR, no NUL, no U+FEFF, no U+2028/U+2029 and is NFC.
+ * Every change is reported (kind, count, first positions as code-point offsets in the input) and
+ * recorded in an offset map from the input to the canonical text (source-map.ts).
+ *
+ * Invariants: idempotent (canonicalize(canonicalize(x).text) changes nothing); the result contains
+ * no CR, no NUL, no U+FEFF, no U+2028/U+2029 and is NFC; `map` is null exactly when every change
+ * replaced one code point with one (then offsets are equal); sourceToCanonical(map, input length) is
+ * the canonical length.
  */
+import { canonicalToSource, SourceMapBuilder, type SourceMap } from "./source-map";
+import { composeMaps } from "./source-map-compose";
 
-/** What counts as a newline to be converted to LF. */
-export const NEWLINE_PATTERN = /\r\n|\r|\u2028|\u2029/g;
-/** Controls that are removed: C0 except TAB (09) and LF (0A), DEL, C1. CR is already gone. */
-export const REMOVED_CONTROLS_PATTERN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-export const BOM_PATTERN = /\uFEFF/g;
-/** Whitespace-only lines at the start of the text. */
-export const LEADING_BLANK_LINES_PATTERN = /^(?:[^\S\n]*\n)+/;
-/** Whitespace (JS \s: spaces, tabs, NBSP, newlines...) at the very end. */
-export const TRAILING_WHITESPACE_PATTERN = /\s+$/;
 export const NORMALIZATION_FORM = "NFC";
+/** How many positions the report lists per kind of change (the count is always complete). */
+export const REPORTED_CHANGE_OFFSETS = 10;
+/** How many distinct removed control characters the report names. */
+export const REPORTED_CONTROL_CODES = 10;
+
+export type CanonicalChangeKind = "crlf" | "cr" | "line-separator" | "paragraph-separator" | "control" | "bom" | "nfc";
+
+export interface CanonicalChange {
+  kind: CanonicalChangeKind;
+  /** Places changed (a CRLF pair counts once; an NFC change counts once per character with its marks). */
+  count: number;
+  /** First positions, code-point offsets in the input, ascending. */
+  firstOffsets: number[];
+  /** For removed controls: the distinct characters, as `U+0007`. */
+  codes?: string[];
+}
 
 export interface CanonicalReport {
-  /** Line breaks converted to LF (a CRLF pair counts once). */
-  newlinesNormalized: number;
-  /** C0/DEL/C1 control characters removed. */
-  controlsRemoved: number;
-  /** Whether NFC normalization changed the text. */
-  normalizationChanged: boolean;
-  /** U+FEFF characters removed (a leading BOM and any inside the text). */
-  bomRemoved: number;
-  /** Characters removed at the start and end (blank lines, trailing whitespace). */
-  edgeCharsTrimmed: number;
+  /** Only the kinds that occurred, in policy order. */
+  changes: CanonicalChange[];
 }
 
-function countMatches(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+export interface CanonicalResult {
+  text: string;
+  report: CanonicalReport;
+  /** Input -> canonical text offsets; null when every offset is unchanged. */
+  map: SourceMap | null;
 }
 
-export function canonicalize(input: string): { text: string; report: CanonicalReport } {
-  const newlinesNormalized = countMatches(input, NEWLINE_PATTERN);
-  let text = newlinesNormalized ? input.replace(NEWLINE_PATTERN, "\n") : input;
+const KIND_ORDER: CanonicalChangeKind[] = ["crlf", "cr", "line-separator", "paragraph-separator", "control", "bom", "nfc"];
 
-  const controlsRemoved = countMatches(text, REMOVED_CONTROLS_PATTERN);
-  if (controlsRemoved) text = text.replace(REMOVED_CONTROLS_PATTERN, "");
+class ChangeLog {
+  private readonly byKind = new Map<CanonicalChangeKind, CanonicalChange>();
 
-  const bomRemoved = countMatches(text, BOM_PATTERN);
-  if (bomRemoved) text = text.replace(BOM_PATTERN, "");
+  record(kind: CanonicalChangeKind, offset: number, code?: number): void {
+    let c = this.byKind.get(kind);
+    if (!c) this.byKind.set(kind, (c = { kind, count: 0, firstOffsets: [] }));
+    c.count++;
+    if (c.firstOffsets.length < REPORTED_CHANGE_OFFSETS) c.firstOffsets.push(offset);
+    if (code !== undefined) {
+      const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+      c.codes ??= [];
+      if (!c.codes.includes(name) && c.codes.length < REPORTED_CONTROL_CODES) c.codes.push(name);
+    }
+  }
 
-  const normalized = text.normalize(NORMALIZATION_FORM);
-  const normalizationChanged = normalized !== text;
-  text = normalized;
+  report(): CanonicalReport {
+    return { changes: KIND_ORDER.flatMap((k) => this.byKind.get(k) ?? []) };
+  }
+}
 
-  const beforeTrim = text.length;
-  text = text.replace(LEADING_BLANK_LINES_PATTERN, "").replace(TRAILING_WHITESPACE_PATTERN, "");
+const isRemovedControl = (u: number) => u <= 0x08 || (u >= 0x0b && u <= 0x1f) || (u >= 0x7f && u <= 0x9f);
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 
-  return {
-    text,
-    report: {
-      newlinesNormalized,
-      controlsRemoved,
-      normalizationChanged,
-      bomRemoved,
-      edgeCharsTrimmed: beforeTrim - text.length,
-    },
-  };
+/** Steps 1-3: character-local replacements, in one pass; `length` is the output's length in code points. */
+function replaceCharacters(input: string, log: ChangeLog): { text: string; map: SourceMap | null; length: number } {
+  const out: string[] = [];
+  const builder = new SourceMapBuilder();
+  let chunk = 0;
+  let cp = 0;
+  let i = 0;
+  while (i < input.length) {
+    const u = input.charCodeAt(i);
+    let kind: CanonicalChangeKind | null = null;
+    let units = 1;
+    let replacement = "\n";
+    if (u === 0x0d) {
+      if (input.charCodeAt(i + 1) === 0x0a) [kind, units] = ["crlf", 2];
+      else kind = "cr";
+    } else if (u === 0x2028) kind = "line-separator";
+    else if (u === 0x2029) kind = "paragraph-separator";
+    else if (isRemovedControl(u)) [kind, replacement] = ["control", ""];
+    else if (u === 0xfeff) [kind, replacement] = ["bom", ""];
+    if (kind === null) {
+      i += isHigh(u) && isLow(input.charCodeAt(i + 1)) ? 2 : 1;
+      cp++;
+      continue;
+    }
+    out.push(input.slice(chunk, i), replacement);
+    log.record(kind, cp, kind === "control" ? u : undefined);
+    builder.add(cp, units, replacement.length);
+    i += units;
+    cp += units;
+    chunk = i;
+  }
+  if (chunk === 0) return { text: input, map: null, length: cp };
+  out.push(input.slice(chunk));
+  const map = builder.build(cp);
+  return { text: out.join(""), map, length: map ? map.canonicalLength : cp };
+}
+
+const cpLength = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!(isLow(s.charCodeAt(i)) && i > 0 && isHigh(s.charCodeAt(i - 1)))) n++;
+  return n;
+};
+
+/**
+ * Step 4. An ASCII character never combines with what precedes it and blocks any combining across
+ * it, so NFC works piecewise on the stretches between ASCII characters. Inside a stretch that
+ * changes, each base character with its marks is one run when normalizing the pieces one by one
+ * gives the same text (it does except for rare cross-character compositions such as Hangul jamo),
+ * else the whole stretch is one run.
+ */
+function normalize(text: string, length: number, onChange: (offset: number) => void): { text: string; map: SourceMap | null } {
+  const whole = text.normalize(NORMALIZATION_FORM);
+  if (whole === text) return { text, map: null };
+  const builder = new SourceMapBuilder();
+  let cp = 0;
+  let last = 0;
+  for (const m of text.matchAll(/[\x00-\x7f]?[^\x00-\x7f]+/g)) {
+    cp += cpLength(text.slice(last, m.index));
+    last = m.index;
+    const stretch = m[0];
+    const normal = stretch.normalize(NORMALIZATION_FORM);
+    if (normal !== stretch) {
+      const pieces = stretch.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [stretch];
+      const normalPieces = pieces.map((p) => p.normalize(NORMALIZATION_FORM));
+      if (normalPieces.join("") === normal) {
+        let at = cp;
+        pieces.forEach((p, k) => {
+          const len = cpLength(p);
+          if (normalPieces[k] !== p) {
+            onChange(at);
+            builder.add(at, len, cpLength(normalPieces[k]!));
+          }
+          at += len;
+        });
+      } else {
+        onChange(cp);
+        builder.add(cp, cpLength(stretch), cpLength(normal));
+      }
+    }
+  }
+  return { text: whole, map: builder.build(length) };
+}
+
+export function canonicalize(input: string): CanonicalResult {
+  const log = new ChangeLog();
+  const replaced = replaceCharacters(input, log);
+  const normal = normalize(replaced.text, replaced.length, (offset) => log.record("nfc", canonicalToSource(replaced.map, offset)));
+  return { text: normal.text, report: log.report(), map: composeMaps(replaced.map, normal.map) };
+}
+
+/** True when canonicalization changed nothing at all. */
+export function unchanged(report: CanonicalReport): boolean {
+  return report.changes.length === 0;
 }

@@ -1,6 +1,7 @@
 /**
  * Public API of the import text pipeline: decode bytes, detect/repair mojibake,
- * canonicalize, and hash the canonical text. Framework-free; runs in Node and the browser.
+ * canonicalize (with an offset map from the decoded source), and hash the canonical text.
+ * Framework-free; runs in Node and the browser.
  */
 export { decodeBytes, sniffUtf16, type DecodeResult, type InvalidSequence } from "./decode";
 export {
@@ -10,10 +11,21 @@ export {
   type RepairResult,
   type Replacement,
 } from "./repair";
-export { canonicalize, type CanonicalReport } from "./canonical";
+export { findUnrecoveredRuns, type Residue, type UnrecoveredRun } from "./mojibake-residue";
+export { canonicalize, type CanonicalChange, type CanonicalChangeKind, type CanonicalReport } from "./canonical";
+export { composeMaps } from "./source-map-compose";
+export {
+  canonicalToSource,
+  sourceToCanonical,
+  SourceMapBuilder,
+  type MapBias,
+  type SourceMap,
+} from "./source-map";
 export {
   prepareText,
   contentHash,
+  decodedDescription,
   type ImportTextReport,
+  type PrepareOptions,
   type PreparedText,
 } from "./prepare";

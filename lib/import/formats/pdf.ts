@@ -14,7 +14,7 @@ import { importError, ImportError } from "../errors";
 import type { ImportLimits } from "../limits";
 import { joinPageItems, type PdfTextItem } from "./pdf-text";
 
-export type PdfExtract = { text: string; raw: RawMetadata; notes: string[] };
+export type PdfExtract = { text: string; raw: RawMetadata; notes: string[]; pages: number };
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -76,7 +76,7 @@ async function readPdf(bytes: Uint8Array, fileName: string, limits: ImportLimits
     const blankPages = pages.filter((p) => !p.trim()).length;
     const notes = [`Text read from ${doc.numPages} PDF page${doc.numPages === 1 ? "" : "s"}.`];
     if (blankPages) notes.push(`${blankPages} page${blankPages === 1 ? " has" : "s have"} no text layer and ${blankPages === 1 ? "was" : "were"} skipped.`);
-    return { text, raw, notes };
+    return { text, raw, notes, pages: doc.numPages };
   } finally {
     await doc.destroy().catch(() => undefined);
   }

@@ -1,5 +1,7 @@
 /**
- * POST one file (multipart field `file`) or pasted text (`text` + `title`) into a project.
+ * POST one file (multipart field `file`) or pasted text (`text` + `title`) into a project, with
+ * optional `metadata` (JSON: title, authors, publisher, published, url, language; each given field
+ * overrides what the file says).
  * One file per request, so the browser can show upload progress and a result per file.
  * Oversized bodies are refused from Content-Length before anything is read; so are bodies without one
  * (browsers always send it for a form upload), which could otherwise grow without a bound.
@@ -23,6 +25,16 @@ function sameOrigin(req: NextRequest): boolean {
   return origin === req.nextUrl.origin || origin === `${req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")}://${req.headers.get("host")}`;
 }
 
+/** The `metadata` field as sent (checked by the service), or undefined when absent. */
+function metadataField(value: FormDataEntryValue | null): unknown {
+  if (typeof value !== "string" || value === "") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new AppError("invalid", "The document details could not be read.");
+  }
+}
+
 export async function POST(req: NextRequest, ctx: Ctx) {
   const { projectId } = await ctx.params;
   if (!sameOrigin(req)) return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused." } }, { status: 403, headers: NO_STORE });
@@ -43,16 +55,17 @@ export async function POST(req: NextRequest, ctx: Ctx) {
       throw new AppError("invalid", "The upload could not be read.");
     }
     const repair = form.get("repair") !== "false";
+    const metadata = metadataField(form.get("metadata"));
     const file = form.get("file");
     if (file instanceof File) {
       if (file.size > limits.maxFileBytes) throw new AppError("too_large", `${file.name}: larger than the ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB limit.`);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return importDocument(userId, projectId, { fileName: file.name, bytes }, { repair });
+      return importDocument(userId, projectId, { fileName: file.name, bytes }, { repair, metadata });
     }
     const text = form.get("text");
     if (typeof text === "string") {
       const title = String(form.get("title") ?? "").trim() || "Pasted text";
-      return importDocument(userId, projectId, { fileName: title, pastedText: text }, { repair, metadata: { title } });
+      return importDocument(userId, projectId, { fileName: title, pastedText: text }, { repair, metadata: { ...(metadata as object | undefined), title } });
     }
     throw new AppError("invalid", "Attach a file or paste some text.");
   });
