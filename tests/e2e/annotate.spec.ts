@@ -6,38 +6,11 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createProject, importFiles, signUp } from "./helpers";
+import { createProject, importFiles, selectWithMouse, signUp } from "./helpers";
 
 const TXT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
 const PDF = path.join(__dirname, "../fixtures/import/text.pdf");
 const PHRASE = "a suicide bomber attacked a school";
-
-/** Drags the mouse across `phrase` in the reading view, 1 px inside the first and last character boxes. */
-async function selectWithMouse(page: Page, phrase: string) {
-  const box = await page.getByTestId("reading-view").evaluate((root, phrase) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(phrase);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-      const first = range.getClientRects()[0]!;
-      range.setStart(node, at + phrase.length - 1);
-      range.setEnd(node, at + phrase.length);
-      const last = range.getClientRects()[0]!;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    return null;
-  }, phrase);
-  expect(box, `"${phrase}" is in the reading view`).not.toBeNull();
-  await page.mouse.move(box!.x1, box!.y1);
-  await page.mouse.down();
-  await page.mouse.move((box!.x1 + box!.x2) / 2, box!.y2, { steps: 5 });
-  await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
-  await page.mouse.up();
-}
 
 test("import, select with the mouse, tag as attack with fields, reload: offsets and quote exact", async ({ page }) => {
   await signUp(page, "Annotator");

@@ -50,3 +50,34 @@ export async function importFiles(page: Page, projectId: string, files: string[]
   }
   return ids;
 }
+
+/**
+ * Drags the mouse across the first occurrence of `phrase` in the reading view whose paragraph also
+ * contains `context` (a phrase may occur more than once in a report), 1 px inside the first and last
+ * character boxes.
+ */
+export async function selectWithMouse(page: Page, phrase: string, context = phrase) {
+  const box = await page.getByTestId("reading-view").evaluate((root, [phrase, context]) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(phrase);
+      if (at === -1 || !node.parentElement!.textContent!.includes(context)) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+      const first = range.getClientRects()[0]!;
+      range.setStart(node, at + phrase.length - 1);
+      range.setEnd(node, at + phrase.length);
+      const last = range.getClientRects()[0]!;
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, [phrase, context] as const);
+  expect(box, `"${phrase}" is in the reading view`).not.toBeNull();
+  await page.mouse.move(box!.x1, box!.y1);
+  await page.mouse.down();
+  await page.mouse.move((box!.x1 + box!.x2) / 2, box!.y2, { steps: 5 });
+  await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
+  await page.mouse.up();
+}
