@@ -7,9 +7,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  applyDerivedFields, isWordingField, readFieldWording, referenceFromPublished, sameFieldValue, validateClaimValues,
+  applyDerivedFields, isWordingField, readFieldWording, sameFieldValue, validateClaimValues,
   type ClaimTypeDefinition, type ValuesIssue,
 } from "@/lib/core/claim-types";
+import { referenceFromPublished } from "@/lib/core/values";
 import { quotePreview } from "@/lib/core/offsets";
 import { FieldInput } from "./fields/FieldInput";
 import type { PanelState, SpanDraft } from "./types";

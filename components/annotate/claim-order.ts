@@ -2,13 +2,6 @@
 import type { PaintClaim } from "@/components/editor/painter";
 import type { CompactClaim, FullClaim } from "./types";
 
-/** The document's publication date as the date parser's reference for "April 18" and the like. */
-export function referenceFrom(published: string) {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(published);
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
-}
-
 export const toCompact = (c: FullClaim): CompactClaim => ({
   id: String(c.seq), typeId: c.claimTypeId, authorId: c.authorId, status: c.status, version: c.version,
   spans: c.spans.map((s) => [s.start, s.end] as [number, number]),

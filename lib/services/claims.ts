@@ -12,7 +12,8 @@ import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { CodePointIndex, makeSelector, sliceCp, validateSpan } from "@/lib/core/offsets";
-import { applyDerivedFields, referenceFromPublished, validateClaimValues, type ValuesContext } from "@/lib/core/claim-types";
+import { applyDerivedFields, validateClaimValues, type ValuesContext } from "@/lib/core/claim-types";
+import { referenceFromPublished } from "@/lib/core/values";
 import { findDefinition } from "./claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -15,6 +15,8 @@ import { prepareText, contentHash, decodeBytes, decodedDescription, type DecodeR
 import { cpLength } from "@/lib/core/offsets";
 import { extractFile, limitsFromEnv, titleFromFileName, type ExtractedMetadata } from "@/lib/import";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { publishedPrecision } from "@/lib/core/values";
+import { DocumentMetadataInput, ImportMetadataInput, type DocumentMetadata } from "./document-metadata";
 
 /**
  * What makes two documents identical: their canonical text without the white space at its edges, so a
@@ -25,65 +27,11 @@ export function documentHash(text: string): Promise<string> {
   return contentHash(text.trim());
 }
 
-export const PUBLISHED_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day. */
-export function isPublishedDate(v: string): boolean {
-  const m = PUBLISHED_PATTERN.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-const PUBLISHED_MESSAGE = "Use YYYY, YYYY-MM or YYYY-MM-DD (a real date) for the publication date.";
-
-/** The metadata fields, each checked on its own (no defaults: an absent field stays absent). */
-const MetadataFields = {
-  title: z.string().trim().min(1, "Give the document a title.").max(500),
-  authors: z.array(z.string().trim().min(1).max(200)).max(50),
-  publisher: z.string().trim().max(300),
-  published: z
-    .string()
-    .trim()
-    .max(10, PUBLISHED_MESSAGE)
-    .refine((v) => v === "" || isPublishedDate(v), PUBLISHED_MESSAGE),
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((v) => v === "" || /^https?:\/\//i.test(v), "Use an http(s) address."),
-  language: z
-    .string()
-    .trim()
-    .max(35)
-    .refine((v) => v === "" || /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v), "Use a language tag such as en or ar."),
-};
-
-export const DocumentMetadataInput = z.strictObject({
-  title: MetadataFields.title,
-  authors: MetadataFields.authors.default([]),
-  publisher: MetadataFields.publisher.default(""),
-  published: MetadataFields.published.default(""),
-  url: MetadataFields.url.default(""),
-  language: MetadataFields.language.default(""),
-});
-export type DocumentMetadata = z.infer<typeof DocumentMetadataInput>;
-
-export function publishedPrecision(published: string): "day" | "month" | "year" | "unknown" {
-  const m = PUBLISHED_PATTERN.exec(published);
-  if (!m) return "unknown";
-  return m[3] ? "day" : m[2] ? "month" : "year";
-}
-
 export interface ImportSource {
   fileName: string;
   bytes?: Uint8Array;
   pastedText?: string;
 }
-
-/** Metadata given with an upload: each field given overrides what the file says; a field that does not validate is refused. */
-export const ImportMetadataInput = z.strictObject(MetadataFields).partial();
 
 export interface ImportOptions {
   /** Apply the detected mojibake repair (default true); false keeps the text as decoded. */

@@ -113,17 +113,23 @@ export function QuantityField(props: Props) {
       issue={issue} onRaw={w.onRaw} actions={w.actions} placeholder="e.g. 3-4,000 · more than 180 · dozens">
       {w.open && (
         <fieldset className="inline" aria-label={`${field.label}: entered by hand`} data-testid={`${testId}-structured`}>
-          <select aria-label={`${field.label}: kind of figure`} data-testid={`${testId}-qualifier`} value={q.qualifier ?? ""}
-            onChange={(e) => set({ qualifier: e.target.value || undefined })}>
-            <option value="">— choose —</option>
-            {QUALIFIERS.map((k) => <option key={k} value={k}>{QUALIFIER_LABELS[k]}</option>)}
-          </select>
+          <label className="mini-field"><span>kind</span>
+            <select aria-label={`${field.label}: kind of figure`} data-testid={`${testId}-qualifier`} value={q.qualifier ?? ""}
+              onChange={(e) => set({ qualifier: e.target.value || undefined })}>
+              <option value="">— choose —</option>
+              {QUALIFIERS.map((k) => <option key={k} value={k}>{QUALIFIER_LABELS[k]}</option>)}
+            </select>
+          </label>
           {(["low", "best", "high"] as const).map((k) => (
-            <input key={k} type="number" min={0} step="any" size={7} aria-label={`${field.label}: ${k}`} placeholder={k} data-testid={`${testId}-${k}`}
-              value={typeof q[k] === "number" ? q[k] : ""} onChange={(e) => set({ [k]: num(e.target.value) })} />
+            <label key={k} className="mini-field"><span>{k}</span>
+              <input type="number" min={0} step="any" size={7} aria-label={`${field.label}: ${k}`} data-testid={`${testId}-${k}`}
+                value={typeof q[k] === "number" ? q[k] : ""} onChange={(e) => set({ [k]: num(e.target.value) })} />
+            </label>
           ))}
-          <input aria-label={`${field.label}: unit`} placeholder="unit" size={10} data-testid={`${testId}-unit`}
-            value={q.unit ?? (w.base.unit === undefined ? field.defaultUnit ?? "" : "")} onChange={(e) => set({ unit: e.target.value })} />
+          <label className="mini-field"><span>unit</span>
+            <input aria-label={`${field.label}: unit`} size={10} data-testid={`${testId}-unit`}
+              value={q.unit ?? (w.base.unit === undefined ? field.defaultUnit ?? "" : "")} onChange={(e) => set({ unit: e.target.value })} />
+          </label>
         </fieldset>
       )}
     </ParsedInput>
@@ -148,13 +154,19 @@ export function DateField(props: Props) {
       issue={issue} onRaw={w.onRaw} actions={w.actions} placeholder="e.g. 26 August 2021 · April 18 · early May 2022">
       {w.open && (
         <fieldset className="inline" aria-label={`${field.label}: entered by hand`} data-testid={`${testId}-structured`}>
-          <input type="date" aria-label={`${field.label}: start`} data-testid={`${testId}-start`} value={d.start ?? ""} onChange={(e) => set({ start: e.target.value })} />
-          <input type="date" aria-label={`${field.label}: end`} data-testid={`${testId}-end`} value={d.end ?? ""} onChange={(e) => set({ end: e.target.value })} />
-          <select aria-label={`${field.label}: precision`} data-testid={`${testId}-precision`} value={d.precision ?? ""}
-            onChange={(e) => set({ precision: e.target.value || undefined })}>
-            <option value="">— precision —</option>
-            {DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p}</option>)}
-          </select>
+          <label className="mini-field"><span>earliest</span>
+            <input type="date" aria-label={`${field.label}: start (earliest day)`} data-testid={`${testId}-start`} value={d.start ?? ""} onChange={(e) => set({ start: e.target.value })} />
+          </label>
+          <label className="mini-field"><span>latest</span>
+            <input type="date" aria-label={`${field.label}: end (latest day)`} data-testid={`${testId}-end`} value={d.end ?? ""} onChange={(e) => set({ end: e.target.value })} />
+          </label>
+          <label className="mini-field"><span>precision</span>
+            <select aria-label={`${field.label}: precision`} data-testid={`${testId}-precision`} value={d.precision ?? ""}
+              onChange={(e) => set({ precision: e.target.value || undefined })}>
+              <option value="">— choose —</option>
+              {DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p}</option>)}
+            </select>
+          </label>
         </fieldset>
       )}
     </ParsedInput>

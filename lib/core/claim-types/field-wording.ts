@@ -36,16 +36,6 @@ export function isWordingField(f: FieldDefinition): f is FieldDefinition & { kin
   return f.kind === "quantity" || f.kind === "date";
 }
 
-/** A stored publication date ("2024", "2024-02", "2024-02-19") as the date parser's reference. */
-export function referenceFromPublished(published: string | null | undefined): DateReference | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec((published ?? "").trim());
-  if (!m) return undefined;
-  const ref: DateReference = { year: Number(m[1]) };
-  if (m[2]) ref.month = Number(m[2]);
-  if (m[3]) ref.day = Number(m[3]);
-  return ref;
-}
-
 /** Reads one field's wording; see the module comment. Non-wording fields are an error. */
 export function readFieldWording(f: FieldDefinition, raw: string, ctx: WordingContext = {}): FieldReading {
   if (f.kind === "quantity") {

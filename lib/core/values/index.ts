@@ -6,3 +6,4 @@ export * from "./actor";
 export * from "./attribution";
 export * from "./tristate";
 export { formatQuantity, quantityBreakdown, formatNumber } from "./quantity-format";
+export * from "./published";

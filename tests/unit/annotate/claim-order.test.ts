@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { byStart, insertSorted, referenceFrom, toPaintClaim } from "@/components/annotate/claim-order";
+import { byStart, insertSorted, toPaintClaim } from "@/components/annotate/claim-order";
 import type { CompactClaim } from "@/components/annotate/types";
 
 const claim = (id: string, start: number): CompactClaim => ({ id, typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[start, start + 3]] });
@@ -16,11 +16,6 @@ describe("claim order", () => {
   });
   it("orders by first offset, then by claim number as a number", () => {
     expect([claim("10", 5), claim("9", 5), claim("1", 2)].sort(byStart).map((c) => c.id)).toEqual(["1", "9", "10"]);
-  });
-  it("reads the publication date as the parsers' reference", () => {
-    expect(referenceFrom("2022-05")).toEqual({ year: 2022, month: 5, day: undefined });
-    expect(referenceFrom("2021-12-06")).toEqual({ year: 2021, month: 12, day: 6 });
-    expect(referenceFrom("")).toBeUndefined();
   });
   it("derives a paint form once per claim object", () => {
     const c = claim("1", 0);

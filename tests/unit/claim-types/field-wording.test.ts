@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  ATTACK, FieldDefinitionSchema, SIZE_ESTIMATE, readFieldWording, referenceFromPublished, sameFieldValue, validateClaimValues,
+  ATTACK, FieldDefinitionSchema, SIZE_ESTIMATE, readFieldWording, sameFieldValue, validateClaimValues,
   type ClaimTypeDefinition, type FieldDefinition,
 } from "@/lib/core/claim-types";
 import { parseDate, parseQuantity } from "@/lib/core/values";
@@ -15,19 +15,6 @@ function read(f: FieldDefinition, raw: string, ctx = {}) {
   if (!r.ok) throw new Error(r.error);
   return r;
 }
-
-describe("referenceFromPublished", () => {
-  it.each<[string, unknown]>([
-    ["2024", { year: 2024 }],
-    ["2024-02", { year: 2024, month: 2 }],
-    ["2024-02-19", { year: 2024, month: 2, day: 19 }],
-    [" 2015-01 ", { year: 2015, month: 1 }],
-    ["", undefined],
-    ["February 2024", undefined],
-  ])("%j -> %j", (published, expected) => {
-    expect(referenceFromPublished(published)).toEqual(expected);
-  });
-});
 
 describe("readFieldWording", () => {
   it("gives a size estimate worded without a unit the field's default unit, and says so", () => {
