@@ -1,8 +1,11 @@
-// `npm test`: the whole suite. Types, unit and integration tests (PGlite; PostgreSQL too when
-// TEST_DATABASE_URL is set), the production build, then the browser journeys in Chromium.
+// `npm test`: the whole suite. The dependency audit (scripts/audit.mjs: fails on what it finds; says
+// NOT CHECKED, without failing, when the registry's audit endpoint cannot be reached), types, unit and
+// integration tests (PGlite; PostgreSQL too when TEST_DATABASE_URL is set), the production build, then
+// the browser journeys in Chromium.
 // Ends with one summary line counting every test that ran.
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { run, npm } from "./lib.mjs";
+import { auditDependencies } from "./audit.mjs";
 
 const RESULTS = ".data/test-results";
 mkdirSync(RESULTS, { recursive: true });
@@ -14,6 +17,8 @@ if (!existsSync(chromium) && !process.env.PLAYWRIGHT_BUNDLED_CHROMIUM) {
   process.exit(1);
 }
 console.log(process.env.TEST_DATABASE_URL ? "Integration tests: PGlite and PostgreSQL (TEST_DATABASE_URL)." : "Integration tests: PGlite only (set TEST_DATABASE_URL to add PostgreSQL).");
+const audit = auditDependencies();
+if (audit.exitCode !== 0) process.exit(audit.exitCode);
 run(process.execPath, ["scripts/generate-client.mjs"]);
 run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
 run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
@@ -24,6 +29,7 @@ const vitest = JSON.parse(readFileSync(`${RESULTS}/vitest.json`, "utf8"));
 const pw = JSON.parse(readFileSync(`${RESULTS}/playwright.json`, "utf8")).stats;
 const passed = vitest.numPassedTests + pw.expected + pw.flaky;
 const failed = vitest.numFailedTests + pw.unexpected;
-console.log(`\nunit+integration: ${vitest.numPassedTests} passed; browser: ${pw.expected + pw.flaky} passed${pw.flaky ? ` (${pw.flaky} after a retry)` : ""}`);
+console.log(`\n${audit.summary}`);
+console.log(`unit+integration: ${vitest.numPassedTests} passed; browser: ${pw.expected + pw.flaky} passed${pw.flaky ? ` (${pw.flaky} after a retry)` : ""}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
