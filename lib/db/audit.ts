@@ -1,10 +1,18 @@
 /**
  * The append-only audit log: every change to a claim, claim type, document, membership or project
  * writes one event in the same transaction as the change; refused attempts are logged too.
+ *
+ * Invariants: rows are only ever inserted (the database refuses UPDATE, DELETE and TRUNCATE on
+ * "AuditEvent" with a trigger, on both engines); events carry ids but no foreign keys, so they outlive
+ * what they name. Denied attempts are written at most DENIED_EVENTS_PER_WINDOW per user and instance
+ * in DENIED_EVENTS_WINDOW_MS, so a flood of refused requests (pages are not behind the action rate
+ * limit) cannot cheaply fill the table; the ones past the cap are counted and that count is written
+ * on the user's next recorded denial, so the log still says they happened.
  */
 import "server-only";
 import type { Db, Tx } from "./client";
 import { newId } from "@/lib/ids";
+import { SlidingWindowLimiter } from "@/lib/core/rate-limit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AuditInput {
@@ -17,6 +25,10 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
 }
+
+/** Far above what a person clicking around produces, far below what a script can send. */
+export const DENIED_EVENTS_PER_WINDOW = 30;
+export const DENIED_EVENTS_WINDOW_MS = 10 * 60_000;
 
 const asJson = (v: unknown) => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 
@@ -33,5 +45,38 @@ export async function recordAuditEvent(db: Db | Tx, e: AuditInput): Promise<void
       before: asJson(e.before),
       after: asJson(e.after),
     },
+  });
+}
+
+interface DeniedState {
+  limiter: SlidingWindowLimiter;
+  unrecorded: Map<string, number>;
+}
+
+// One per process (kept across dev reloads like the action limiter); `Date.now()` is read per call.
+const denied = ((globalThis as unknown as { __attestDeniedAudit?: DeniedState }).__attestDeniedAudit ??= {
+  limiter: new SlidingWindowLimiter(DENIED_EVENTS_PER_WINDOW, DENIED_EVENTS_WINDOW_MS, () => Date.now()),
+  unrecorded: new Map(),
+});
+
+/**
+ * Records a refused attempt by `actorId` on the project id exactly as it was asked for (it may name
+ * no project at all: the caller answers the same either way). Past the per-user cap it only counts.
+ */
+export async function recordDeniedAttempt(db: Db | Tx, e: { actorId: string; projectId: string; action: string }): Promise<void> {
+  if (denied.limiter.take(e.actorId) > 0) {
+    denied.unrecorded.set(e.actorId, (denied.unrecorded.get(e.actorId) ?? 0) + 1);
+    return;
+  }
+  const skipped = denied.unrecorded.get(e.actorId) ?? 0;
+  denied.unrecorded.delete(e.actorId);
+  await recordAuditEvent(db, {
+    projectId: e.projectId,
+    actorId: e.actorId,
+    action: e.action,
+    objectType: "project",
+    objectId: e.projectId,
+    outcome: "denied",
+    after: skipped > 0 ? { unrecordedDenials: skipped } : undefined,
   });
 }
