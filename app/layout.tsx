@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {user ? (
               <>
                 <Link href="/projects">Projects</Link>
-                <span className="muted" data-testid="signed-in-as">{user.name}</span>
+                <Link href="/account" className="muted" data-testid="signed-in-as" title="Your account and sessions">{user.name}</Link>
                 <SignOutButton />
               </>
             ) : (

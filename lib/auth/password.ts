@@ -1,5 +1,6 @@
 /**
- * Password hashing with scrypt (a memory-hard KDF from node:crypto) and a minimal strength rule.
+ * Password hashing with scrypt, a memory-hard KDF from node:crypto (how strong a new password must be
+ * is judged in password-strength.ts).
  * Stored form: `scrypt$N$r$p$saltB64$hashB64`, so the cost can be raised later without a migration.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
@@ -37,19 +38,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A dummy hash to verify against when the account does not exist, so timing does not reveal it. */
 export const DUMMY_HASH =
   "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-
-const COMMON_PASSWORDS = new Set([
-  "password", "password1", "password123", "1234567890", "12345678", "123456789", "qwertyuiop",
-  "iloveyou", "letmein123", "welcome123", "admin12345", "passw0rd", "abcdefghij", "0123456789",
-]);
-
-/** Returns a reason the password is too weak, or null. */
-export function passwordWeakness(password: string, email?: string): string | null {
-  if (password.length < 10) return "Use at least 10 characters.";
-  if (password.length > 200) return "Use at most 200 characters.";
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) return "That password is too common.";
-  if (new Set(password).size < 5) return "Use more different characters.";
-  if (email && password.toLowerCase().includes(email.split("@")[0]!.toLowerCase()) && email.split("@")[0]!.length >= 4)
-    return "Do not build the password from your e-mail address.";
-  return null;
-}

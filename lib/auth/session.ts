@@ -1,17 +1,21 @@
-/** Who is asking: the signed-in user, read from the session and confirmed against the database. */
+/**
+ * Who is asking: the one place pages, server actions and route handlers read the session. The token
+ * is confirmed against the database on every call (next-auth's jwt callback, lib/auth/options.ts):
+ * a signed-out session, one ended by "sign out everywhere", or a removed user reads as no one.
+ */
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getAuthOptions } from "./options";
-import { findUserById, type PublicUser } from "@/lib/services/users";
+import type { PublicUser } from "@/lib/services/users";
 
 /** Once per request: the layout and the page both ask. */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await getServerSession(await getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return findUserById(id);
+  const user = session?.user as { id?: unknown; name?: unknown; email?: unknown } | undefined;
+  if (!user || typeof user.id !== "string" || typeof user.name !== "string" || typeof user.email !== "string") return null;
+  return { id: user.id, name: user.name, email: user.email };
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back here. */

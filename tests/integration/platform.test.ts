@@ -1,6 +1,6 @@
 /**
  * Platform guarantees: migrations refuse to continue after a failure, the embedded data directory is
- * locked to one process, sign-in is throttled by policy, and the auth secret is generated once and kept.
+ * locked to one process, and the auth secret is generated once and kept (sign-in policy: sign-in-policy.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
@@ -12,7 +12,6 @@ import { pgliteRunner } from "@/lib/db/engine";
 import { lockDataDir, DataDirLockedError } from "@/lib/db/lock";
 import { useTestDatabase } from "../support/db";
 import type { OpenDatabase } from "@/lib/db/engine";
-import { checkCredentials, signUp, THROTTLE } from "@/lib/services/users";
 import { getAuthSecret, configuredSecretProblem } from "@/lib/auth/secret";
 
 const runner = pgliteRunner;
@@ -53,33 +52,12 @@ describe("embedded data directory lock", () => {
   });
 });
 
-describe("sign-in throttling and the auth secret", () => {
+describe("the auth secret", () => {
   let db: OpenDatabase;
   beforeAll(async () => {
     db = await useTestDatabase("pglite");
   });
   afterAll(async () => db?.close());
-
-  it("accepts the right password, refuses a wrong one, and throttles after the per-account limit", async () => {
-    const user = await signUp({ name: "Target", email: "target@example.org", password: "a strong passphrase" });
-    expect(JSON.stringify(user)).not.toContain("scrypt");
-    expect(await checkCredentials({ email: "target@example.org", password: "a strong passphrase" }, "10.0.0.1")).toMatchObject({ ok: true });
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
-      expect(await checkCredentials({ email: "TARGET@example.org", password: `wrong ${i}` }, `10.0.1.${i}`)).toEqual({ ok: false, reason: "invalid" });
-    }
-    // Now even the right password is refused, from any address, and the attempt is recorded.
-    expect(await checkCredentials({ email: "target@example.org", password: "a strong passphrase" }, "10.9.9.9")).toEqual({ ok: false, reason: "throttled" });
-    expect(await db.prisma.loginAttempt.count({ where: { email: "target@example.org" } })).toBe(THROTTLE.perAccount + 2);
-    const stored = await db.prisma.user.findUniqueOrThrow({ where: { email: "target@example.org" } });
-    expect(stored.passwordHash).toMatch(/^scrypt\$/);
-    expect(stored.passwordHash).not.toContain("a strong passphrase");
-  });
-
-  it("refuses weak passwords and duplicate accounts at sign-up", async () => {
-    await expect(signUp({ name: "W", email: "weak@example.org", password: "short" })).rejects.toThrow(/10 characters/);
-    await expect(signUp({ name: "W", email: "weak@example.org", password: "password123" })).rejects.toThrow(/too common/);
-    await expect(signUp({ name: "T", email: "Target@Example.org", password: "another passphrase" })).rejects.toThrow(/exists/);
-  });
 
   it("generates the auth secret once and refuses a short configured one", async () => {
     const saved = process.env.NEXTAUTH_SECRET;
