@@ -1,11 +1,17 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/server/action-body-limit";
+import { trustedProxiesFromEnv } from "./lib/core/client-address";
+
+// A mistyped ATTEST_TRUSTED_PROXIES stops the build or start here with a clear message.
+trustedProxiesFromEnv(process.env);
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfjs-dist", "mammoth", "pg"],
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: "2mb" },
+    // proxy.ts answers 413 above this from the declared size; Next enforces it while reading.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [

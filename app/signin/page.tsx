@@ -10,7 +10,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   await connection();
   const params = await searchParams;
   const raw = Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl;
-  const callbackUrl = safeCallbackPath(raw);
+  // The public origin (when configured) lets a link to this site written in full come back here too.
+  const callbackUrl = safeCallbackPath(raw, "/projects", process.env.NEXTAUTH_URL);
   const error = typeof params.error === "string" ? params.error : undefined;
   return (
     <div className="auth-card">

@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className="auth-card">
       <h1>Create an account</h1>
-      <SignUpForm callbackUrl={safeCallbackPath(raw)} />
+      <SignUpForm callbackUrl={safeCallbackPath(raw, "/projects", process.env.NEXTAUTH_URL)} />
       <p className="muted">
         Have an account? <Link href="/signin">Sign in</Link>.
       </p>

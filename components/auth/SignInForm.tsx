@@ -1,12 +1,19 @@
 "use client";
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { describeWait, signInWithPassword, type SignInOutcome } from "./auth-requests";
 import { useRouter } from "next/navigation";
+import { safeCallbackPath } from "@/lib/core/safe-redirect";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That e-mail and password do not match an account.",
-  throttled: "Too many failed attempts. Wait 15 minutes and try again.",
 };
+
+function failureMessage(outcome: Exclude<SignInOutcome, { ok: true }>): string {
+  if (outcome.reason === "invalid") return MESSAGES.CredentialsSignin!;
+  if (outcome.reason === "throttled")
+    return `Too many failed attempts from here. Try again in ${describeWait(outcome.retryAfterSeconds)}.`;
+  return "Sign-in failed. Check your connection and try again.";
+}
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -18,17 +25,13 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError("");
-    const res = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    const outcome = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
     setBusy(false);
-    if (!res || res.error) {
-      setError(MESSAGES[res?.error ?? ""] ?? "Sign-in failed.");
+    if (!outcome.ok) {
+      setError(failureMessage(outcome));
       return;
     }
-    router.push(callbackUrl);
+    router.push(safeCallbackPath(callbackUrl, "/projects", window.location.origin));
     router.refresh();
   }
 

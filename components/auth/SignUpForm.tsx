@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "./auth-requests";
 import { useRouter } from "next/navigation";
+import { safeCallbackPath } from "@/lib/core/safe-redirect";
 import { signUpAction } from "@/app/signup/actions";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -25,13 +26,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result.error.message);
       return;
     }
-    const res = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    const signedIn = await signInWithPassword(input.email, input.password);
     setBusy(false);
-    if (!res || res.error) {
+    if (!signedIn.ok) {
       router.push(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       return;
     }
-    router.push(callbackUrl);
+    router.push(safeCallbackPath(callbackUrl, "/projects", window.location.origin));
     router.refresh();
   }
 
@@ -48,7 +49,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <label>
         Password
         <input name="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="pw-help" />
-        <small id="pw-help" className="muted">At least 10 characters; not a common password.</small>
+        <small id="pw-help" className="muted">At least 10 characters, hard to guess: several uncommon words work well.</small>
       </label>
       {error && <p role="alert" className="error">{error}</p>}
       <button type="submit" disabled={busy}>{busy ? "Creating…" : "Create account"}</button>

@@ -1,14 +1,16 @@
 /**
- * The one wrapper for server actions and route handlers: who is asking -> run the service (which parses
- * its input with zod and calls authorize()) -> map errors. Unknown errors are logged and answered with
- * a generic message; nothing internal reaches the client.
+ * The one wrapper for server actions and route handlers: did one of our pages send it (Origin /
+ * Sec-Fetch-Site, lib/server/request) -> who is asking -> run the service (which parses its input with
+ * zod and calls authorize()) -> map errors. Unknown errors are logged and answered with a generic
+ * message; nothing internal reaches the client. Every caller changes state or reads through a POST
+ * (server actions are always POST; runRoute serves only POST handlers), so every call is checked.
  */
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, HTTP_STATUS, toActionError, type ActionResult } from "@/lib/errors";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SlidingWindowLimiter } from "@/lib/core/rate-limit";
-import { clientAddress } from "@/lib/core/client-address";
+import { assertSameOrigin, requestClientAddress } from "@/lib/server/request";
 import { headers } from "next/headers";
 
 /**
@@ -24,6 +26,7 @@ function isNextControlFlow(err: unknown): boolean {
 
 export async function runAction<T>(fn: (userId: string) => Promise<T>): Promise<ActionResult<T>> {
   try {
+    assertSameOrigin(await headers());
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthenticated");
     const wait = limiter.take(user.id);
@@ -37,13 +40,16 @@ export async function runAction<T>(fn: (userId: string) => Promise<T>): Promise<
 
 /**
  * Actions open to visitors who are not signed in (creating an account): limited per client address,
- * far more tightly than signed-in work, since each call may hash a password (scrypt, 32 MiB).
+ * far more tightly than signed-in work, since each call may hash a password (scrypt, 32 MiB). Without
+ * a trusted proxy the address is not known and all visitors share this allowance (lib/server/request).
  */
 const publicLimiter = ((globalThis as unknown as { __attestPublicLimiter?: SlidingWindowLimiter }).__attestPublicLimiter ??= new SlidingWindowLimiter(30, 15 * 60_000));
 
 export async function runPublicAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    const wait = publicLimiter.take(clientAddress((await headers()).get("x-forwarded-for")));
+    const requestHeaders = await headers();
+    assertSameOrigin(requestHeaders);
+    const wait = publicLimiter.take(requestClientAddress(requestHeaders));
     if (wait > 0) throw new AppError("rate_limited", undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
     return { ok: true, data: await fn() };
   } catch (err) {
