@@ -4,6 +4,8 @@
  * Inside lib/import the format readers throw ImportError; extractFile catches every throw and
  * turns it into `{ ok: false, error }`, so nothing escapes to the caller.
  */
+import { sanitizeFileName } from "./file-name";
+
 export type ImportErrorCode =
   | "too_large"
   | "unsupported_type"
@@ -32,11 +34,9 @@ export class ImportError extends Error {
 /** Longest file name shown in a message; longer names are shortened with an ellipsis. */
 const MAX_NAME_IN_MESSAGE = 80;
 
-/** The last path segment of an uploaded name, without control characters, shortened for messages. */
+/** The uploaded name as sanitized for storage (file-name.ts), shortened further for messages. */
 export function displayName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim() || "The file";
+  const clean = sanitizeFileName(name) || "The file";
   return clean.length > MAX_NAME_IN_MESSAGE ? `${clean.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : clean;
 }
 

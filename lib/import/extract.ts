@@ -2,6 +2,8 @@
  * The one entry point for reading an upload: checks, in this order, size (before any parsing),
  * that the extension names a supported type, that the content matches the extension, then
  * extracts text and metadata with the reader for that type.
+ * PDF and Word files are read in a worker thread (worker/run-in-worker.ts), so a file built to exhaust
+ * memory or time fails alone; every format's text is held to limits.maxTextChars.
  * Invariants: never throws or rejects for any input; a failure is `{ ok: false, error }` whose
  * message starts with the file's name; .txt bytes come back untouched (the caller decodes them);
  * metadata is always cleaned (see metadata.ts).
@@ -14,10 +16,10 @@ import { formatSize, ImportError, importError, type ImportErrorInfo } from "./er
 import { resolveLimits, type ImportLimits } from "./limits";
 import { cleanMetadata, titleFromFileName, type ExtractedMetadata, type RawMetadata } from "./metadata";
 import { formatFromFileName, sniffFormat, type FileFormat, type SniffedFormat } from "./sniff";
-import { extractDocx } from "./formats/docx";
 import { extractHtml } from "./formats/html";
 import { extractMarkdown } from "./formats/markdown";
-import { extractPdf } from "./formats/pdf";
+import { checkTextLength } from "./text-limit";
+import { extractInWorker } from "./worker/run-in-worker";
 
 export type ExtractInput = {
   name: string;
@@ -114,14 +116,18 @@ async function extractByFormat(format: FileFormat, input: ExtractInput, limits: 
       }
       const result = format === "md" ? extractMarkdown(source) : extractHtml(source);
       if (!result.text.trim()) throw importError("empty", name, "the file contains no readable text.");
+      checkTextLength(result.text, name, limits);
       return { ...result, obtained: obtainedText(format) };
     }
+    // PDF and Word readers run in a worker thread with their own memory and time limits.
     case "pdf": {
-      const { pages, ...result } = await extractPdf(bytes, name, limits);
+      const { pages, ...result } = await extractInWorker("pdf", name, bytes, limits);
       return { ...result, obtained: obtainedText(format, pages) };
     }
-    case "docx":
-      return { ...(await extractDocx(bytes, name, limits)), obtained: obtainedText(format) };
+    case "docx": {
+      const { text, raw, notes } = await extractInWorker("docx", name, bytes, limits);
+      return { text, raw, notes, obtained: obtainedText(format) };
+    }
   }
 }
 

@@ -9,7 +9,11 @@ export type FileFormat = "txt" | "md" | "html" | "pdf" | "docx";
 
 /** How much of the file the content checks look at. */
 const SNIFF_WINDOW = 8192;
-/** Share of control bytes (other than tab/newline/CR/FF/ESC) above which a file is not text. */
+/**
+ * Share of control bytes (NUL included; tab/newline/CR/FF/ESC excluded) above which a file is not text.
+ * The content is judged as a whole: a text file with a stray NUL or two is still text (the canonical
+ * policy removes those controls and reports them), while real binary data is full of them.
+ */
 const MAX_CONTROL_SHARE = 0.1;
 /** Characters after the BOM and leading whitespace that must start an HTML document. */
 const HTML_STARTS = ["<!doctype html", "<html"];
@@ -31,7 +35,6 @@ function looksLikeHtml(start: string): boolean {
 function isBinary(window: Uint8Array): boolean {
   let controls = 0;
   for (const b of window) {
-    if (b === 0) return true;
     // Tab, LF, VT, FF, CR and ESC appear in real text files (ESC in old terminal logs).
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) {
       controls++;

@@ -5,7 +5,8 @@
  * than the allowed ratio, unsafe names ("..", absolute paths, NUL), nested archives, duplicate
  * names, encrypted entries, unknown compression methods, ZIP64 and multi-disk archives, and
  * entries that point outside the file. A .docx must also contain word/document.xml.
- * The declared sizes can lie; zip-verify.ts checks them against the real inflated sizes.
+ * The declared sizes can lie; every entry is held to its declared size while it inflates
+ * (zip-entry-stream.ts, zip-verify.ts).
  */
 import type { ImportLimits } from "./limits";
 
@@ -37,7 +38,7 @@ const RATIO_CHECK_MIN_BYTES = 64 * 1024;
 const NESTED_ARCHIVE = /\.(zip|docx|docm|dotx|xlsx|xlsm|pptx|pptm|odt|ods|odp|jar|7z|rar|gz|tgz|bz2|xz|zst|tar|cab)$/i;
 /**
  * Word stores embedded charts and objects as Office files under word/embeddings/. They are never
- * opened here (mammoth ignores them) and their sizes still count, so they are allowed there.
+ * opened here (only word/document.xml and docProps/core.xml are read) and their sizes still count, so they are allowed there.
  */
 const OFFICE_EMBEDDING = /^word\/embeddings\/[^/]+\.(xlsx|xlsm|docx|docm|pptx|pptm)$/i;
 const REQUIRED_PART = "word/document.xml";

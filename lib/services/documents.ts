@@ -13,7 +13,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { prepareText, contentHash, decodeBytes, decodedDescription, type DecodeResult, type ImportTextReport, type SourceMap } from "@/lib/core/text";
 import { cpLength } from "@/lib/core/offsets";
-import { extractFile, limitsFromEnv, titleFromFileName, type ExtractedMetadata } from "@/lib/import";
+import { extractFile, limitsFromEnv, sanitizeFileName, sanitizeLabel, textLengthProblem, titleFromFileName, type ExtractedMetadata } from "@/lib/import";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publishedPrecision } from "@/lib/core/values";
 import { DocumentMetadataInput, ImportMetadataInput, type DocumentMetadata } from "./document-metadata";
@@ -81,6 +81,8 @@ export async function importDocument(userId: string, projectId: string, source: 
   const db = await getDb();
   await authorize(db, userId, projectId, "document.import");
   const limits = limitsFromEnv(process.env);
+  // The name is stored and echoed: no controls, NUL or bidi overrides (a pasted text's title may hold "/").
+  source = { ...source, fileName: source.pastedText !== undefined ? sanitizeLabel(source.fileName) : sanitizeFileName(source.fileName) };
   const given = options.metadata === undefined ? undefined : parseInput(ImportMetadataInput, options.metadata);
   let format = "paste";
   let notes: string[] = [];
@@ -105,6 +107,8 @@ export async function importDocument(userId: string, projectId: string, source: 
     throw new AppError("invalid", "Nothing to import.");
   }
   const prepared = prepareText(input, { repair: options.repair ?? true, decodedAs, obtained });
+  const tooLong = textLengthProblem(prepared.canonical, source.fileName || "The text", limits);
+  if (tooLong) throw new AppError("too_large", tooLong.message, { importError: tooLong.code });
   // Only a text with nothing but white space is empty; white space around real text is kept (offsets).
   if (prepared.canonical.trim() === "") throw new AppError("invalid", `${source.fileName || "The text"}: no text to import.`);
   const hash = await documentHash(prepared.canonical);

@@ -8,6 +8,8 @@
  * Invariants:
  * - `makeSelector(...).exact === sliceCp(text, start, end)` for the returned start/end.
  * - prefix/suffix hold at most `contextLength` code points and never split a surrogate pair.
+ * - A client's quote is compared after NFC normalization of both sides, like the canonical text
+ *   itself: a quote sent decomposed (NFD, as some platforms copy text) names the same characters.
  */
 import { clampInt, CodePointIndex } from "./code-points";
 
@@ -68,7 +70,8 @@ export function validateSpan(text: string, index: CodePointIndex, span: Span): S
   if (start >= end) {
     return { ok: false, reason: "empty-or-reversed", message: "Span must start before it ends." };
   }
-  if (text.slice(index.toUtf16(start), index.toUtf16(end)) !== exact) {
+  const quoted = text.slice(index.toUtf16(start), index.toUtf16(end));
+  if (quoted !== exact && quoted.normalize("NFC") !== exact.normalize("NFC")) {
     return { ok: false, reason: "exact-mismatch", message: "The quoted text does not match the document at these offsets." };
   }
   return { ok: true };

@@ -5,14 +5,17 @@
  * timer alone would never get a turn: the deadline is also checked after every page, and the
  * reader yields to the event loop between pages (which keeps the server responsive too). The
  * race against a timer still catches a pdf.js promise that never settles. One pathological
- * synchronous step (a single huge page) can overrun the budget; only a worker thread could stop that.
+ * synchronous step (a single huge page) can overrun the budget: the worker thread this runs in
+ * (worker/run-in-worker.ts) is terminated at its own limit. Text is counted page by page and reading
+ * stops once it passes limits.maxTextChars.
  * Errors: encrypted -> malformed, unreadable -> malformed, too many pages -> too_large,
- * no text on any page -> empty, over time -> timeout.
+ * no text on any page -> empty, over time -> timeout, too much text -> too_large.
  */
 import type { RawMetadata } from "../metadata";
 import { importError, ImportError } from "../errors";
 import type { ImportLimits } from "../limits";
 import { joinPageItems, type PdfTextItem } from "./pdf-text";
+import { codePointLength, textTooLongError } from "../text-limit";
 
 export type PdfExtract = { text: string; raw: RawMetadata; notes: string[]; pages: number };
 
@@ -54,12 +57,15 @@ async function readPdf(bytes: Uint8Array, fileName: string, limits: ImportLimits
       throw importError("too_large", fileName, `the PDF has ${doc.numPages} pages; the limit is ${limits.maxPdfPages}.`);
     }
     const pages: string[] = [];
+    let length = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items: PdfTextItem[] = content.items.flatMap((i) => ("str" in i ? [i] : []));
       pages.push(joinPageItems(items));
       page.cleanup();
+      length += codePointLength(pages[pages.length - 1]!);
+      if (length > limits.maxTextChars) throw textTooLongError(fileName, limits);
       if (Date.now() > deadline) throw timeoutError(fileName, limits);
       await yieldToEventLoop();
     }

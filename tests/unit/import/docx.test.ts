@@ -27,7 +27,7 @@ describe("docx extraction", () => {
     expect(result).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
   });
 
-  it("rejects a lying central directory before mammoth inflates it", async () => {
+  it("rejects a lying central directory (an entry inflating beyond its declared size)", async () => {
     const zip = patchCentral(
       await buildZip({ "word/document.xml": MINIMAL_DOCUMENT_XML, "word/media/zeros.bin": new Uint8Array(4 * 1024 * 1024) }),
       "word/media/zeros.bin",

@@ -46,6 +46,27 @@ describe("limitsFromEnv", () => {
   });
 });
 
+describe("text cap", () => {
+  it("defaults to five million characters, with worker memory and time budgets", () => {
+    expect(DEFAULT_LIMITS).toMatchObject({ maxTextChars: 5_000_000, workerMemoryMb: 512 });
+    expect(DEFAULT_LIMITS.workerTimeoutMs).toBeGreaterThan(DEFAULT_LIMITS.pdfTimeoutMs);
+  });
+
+  it.each<[string, string | undefined, number]>([
+    ["unset keeps 5,000,000", undefined, 5_000_000],
+    ["a whole number", "200000", 200_000],
+    ["spaces allowed", " 1000 ", 1000],
+    ["decimals are refused", "1000.5", 5_000_000],
+    ["zero keeps default", "0", 5_000_000],
+    ["separators are not parsed", "5,000,000", 5_000_000],
+    ["over 50 million keeps default", "60000000", 5_000_000],
+  ])("ATTEST_MAX_TEXT_CHARS: %s", (_name, value, expected) => {
+    const limits = limitsFromEnv({ ATTEST_MAX_TEXT_CHARS: value });
+    expect(limits.maxTextChars).toBe(expected);
+    expect(limits.maxFileBytes).toBe(DEFAULT_LIMITS.maxFileBytes);
+  });
+});
+
 describe("resolveLimits", () => {
   it("fills missing values from the defaults and keeps given ones", () => {
     expect(resolveLimits({ maxPdfPages: 3 })).toEqual({ ...DEFAULT_LIMITS, maxPdfPages: 3 });

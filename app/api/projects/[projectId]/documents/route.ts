@@ -4,25 +4,26 @@
  * overrides what the file says).
  * One file per request, so the browser can show upload progress and a result per file.
  * Oversized bodies are refused from Content-Length before anything is read; so are bodies without one
- * (browsers always send it for a form upload), which could otherwise grow without a bound.
+ * (browsers always send it for a form upload), which could otherwise grow without a bound. Those
+ * refusals close the connection, so the server does not go on receiving a body it has refused (the
+ * proxy does not run on this route, see proxy.ts: it would buffer the body before the route answers).
+ * File names and pasted titles are sanitized (lib/import/file-name.ts) before they are stored or echoed.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { runRoute, NO_STORE } from "@/lib/server/action";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "@/lib/server/request";
 import { importDocument } from "@/lib/services/documents";
 import { AppError } from "@/lib/errors";
-import { limitsFromEnv } from "@/lib/import";
+import { limitsFromEnv, sanitizeFileName, sanitizeLabel } from "@/lib/import";
 
 type Ctx = { params: Promise<{ projectId: string }> };
 
 /** Multipart framing adds a little to the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-function sameOrigin(req: NextRequest): boolean {
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return site === "same-origin";
-  return origin === req.nextUrl.origin || origin === `${req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")}://${req.headers.get("host")}`;
+/** A refusal sent before the body is read; `Connection: close` stops the client's upload there. */
+function refuse(status: 411 | 413, code: string, message: string) {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { ...NO_STORE, Connection: "close" } });
 }
 
 /** The `metadata` field as sent (checked by the service), or undefined when absent. */
@@ -37,15 +38,16 @@ function metadataField(value: FormDataEntryValue | null): unknown {
 
 export async function POST(req: NextRequest, ctx: Ctx) {
   const { projectId } = await ctx.params;
-  if (!sameOrigin(req)) return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused." } }, { status: 403, headers: NO_STORE });
+  // Checked here too (runRoute checks again) so a cross-site upload is refused before its size is.
+  if (!isSameOrigin(req.headers)) return NextResponse.json({ error: { code: "forbidden", message: CROSS_SITE_MESSAGE } }, { status: 403, headers: NO_STORE });
   const limits = limitsFromEnv(process.env);
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (!Number.isFinite(declared)) {
-    return NextResponse.json({ error: { code: "invalid", message: "The upload must declare its length." } }, { status: 411, headers: NO_STORE });
+    return refuse(411, "invalid", "The upload must declare its length.");
   }
   if (declared > limits.maxFileBytes + MULTIPART_OVERHEAD) {
     const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
-    return NextResponse.json({ error: { code: "too_large", message: `The file is larger than the ${mb} MB limit.` } }, { status: 413, headers: NO_STORE });
+    return refuse(413, "too_large", `The file is larger than the ${mb} MB limit.`);
   }
   return runRoute(async (userId) => {
     let form: FormData;
@@ -58,13 +60,15 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     const metadata = metadataField(form.get("metadata"));
     const file = form.get("file");
     if (file instanceof File) {
-      if (file.size > limits.maxFileBytes) throw new AppError("too_large", `${file.name}: larger than the ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB limit.`);
+      const fileName = sanitizeFileName(file.name);
+      if (file.size > limits.maxFileBytes) throw new AppError("too_large", `${fileName || "The file"}: larger than the ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB limit.`);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return importDocument(userId, projectId, { fileName: file.name, bytes }, { repair, metadata });
+      return importDocument(userId, projectId, { fileName, bytes }, { repair, metadata });
     }
     const text = form.get("text");
     if (typeof text === "string") {
-      const title = String(form.get("title") ?? "").trim() || "Pasted text";
+      // A title is a name too: the same cleaning keeps controls and bidi overrides out of it.
+      const title = sanitizeLabel(form.get("title")) || "Pasted text";
       return importDocument(userId, projectId, { fileName: title, pastedText: text }, { repair, metadata: { ...(metadata as object | undefined), title } });
     }
     throw new AppError("invalid", "Attach a file or paste some text.");
