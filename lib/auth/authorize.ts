@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { recordDeniedAttempt } from "@/lib/db/audit";
 import { can, type Permission, type Role } from "./permissions";
+import { isIdShaped } from "@/lib/ids";
 
 export interface ProjectAccess {
   userId: string;
@@ -21,10 +22,8 @@ export interface ProjectAccess {
   role: Role;
 }
 
-const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
-
 export async function authorize(db: Db, userId: string, projectId: string, permission: Permission): Promise<ProjectAccess> {
-  if (!ID_SHAPE.test(projectId)) throw new AppError("not_found");
+  if (!isIdShaped(projectId)) throw new AppError("not_found");
   const membership = await db.membership.findUnique({
     where: { projectId_userId: { projectId, userId } },
     select: { role: true },

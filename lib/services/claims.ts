@@ -194,7 +194,7 @@ export async function createClaim(userId: string, projectId: string, input: unkn
 export async function getClaim(userId: string, projectId: string, claimId: string): Promise<ClaimView> {
   const db = await getDb();
   await authorize(db, userId, projectId, "project.view");
-  return loadClaimView(db, projectId, { id: claimId });
+  return loadClaimView(db, projectId, { id: parseInput(Id, claimId) });
 }
 
 /** A live claim of an already authorized project, by id or by its number in a document. */
