@@ -58,33 +58,33 @@ export function ClaimsList(props: {
       {props.total === 0 ? (
         <p className="empty small">No claims yet. Select words in the text, then pick a claim type (or press 1–9).</p>
       ) : (
-        <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, rows * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list" role="list">
-          <div style={{ height: rows * ROW_HEIGHT, position: "relative" }}>
+        <div className="claims-scroll" style={{ height: Math.min(VISIBLE_HEIGHT, rows * ROW_HEIGHT) }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="claims-list">
+          {/* A list of the rows in view; each says where it stands in the whole list (aria-posinset/setsize). */}
+          <ul className="claims-rows" style={{ height: rows * ROW_HEIGHT }} aria-labelledby="claims-list-h">
             {visible.map((c, i) => {
               const t = types.get(c.typeId);
               const values = keyValues(c);
               return (
-                <button
-                  type="button"
-                  role="listitem"
-                  key={c.id}
-                  data-testid="claim-row"
-                  data-claim-id={c.id}
-                  className={`claim-row${c.id === focusedId ? " focused" : ""}`}
-                  style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
-                  disabled={c.id.startsWith("pending-")}
-                  onClick={() => onOpen(c)}
-                >
-                  <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />
-                  <span className="claim-row-body">
-                    <span className="claim-row-type">{c.id.startsWith("pending-") ? "saving…" : `#${c.id}`} {t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
-                    <span className="claim-row-quote">“{quote(c)}”</span>
-                    <span className="claim-row-values" data-testid="claim-row-values" aria-busy={values === undefined || undefined}>{values ?? ""}</span>
-                  </span>
-                </button>
+                <li key={c.id} style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }} aria-setsize={rows} aria-posinset={first + i + 1}>
+                  <button
+                    type="button"
+                    data-testid="claim-row"
+                    data-claim-id={c.id}
+                    className={`claim-row${c.id === focusedId ? " focused" : ""}`}
+                    disabled={c.id.startsWith("pending-")}
+                    onClick={() => onOpen(c)}
+                  >
+                    <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />
+                    <span className="claim-row-body">
+                      <span className="claim-row-type">{c.id.startsWith("pending-") ? "saving…" : `#${c.id}`} {t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
+                      <span className="claim-row-quote">“{quote(c)}”</span>
+                      <span className="claim-row-values" data-testid="claim-row-values" aria-busy={values === undefined || undefined}>{values ?? ""}</span>
+                    </span>
+                  </button>
+                </li>
               );
             })}
-          </div>
+          </ul>
         </div>
       )}
     </section>

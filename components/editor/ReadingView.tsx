@@ -37,6 +37,9 @@ import { claimIntervals, codePointAtPoint, sameSpan, selectionInView } from "./v
 /** TipTap loads after the page has hydrated: the text and highlights are on screen without it. */
 const TipTapText = dynamic(() => import("./TipTapText"), { ssr: false });
 
+/** The text's accessible name when the page gives none. */
+const DEFAULT_LABEL = "Document text";
+
 /** Wait for the selection to settle while a drag or key repeat is still moving it. */
 const SELECTION_DEBOUNCE_MS = 150;
 
@@ -50,6 +53,8 @@ export interface ReadingViewProps {
   focusedClaimId?: string | null;
   onSelectionChange?(sel: SelectedSpan | null): void;
   onClaimsAtPoint?(ids: string[], point: { x: number; y: number }): void;
+  /** The accessible name of the text (the editor root is a focusable "document"). */
+  label?: string;
   /** Server-computed highlights for the server-rendered text, painted before the editor loads. */
   prepaint?: { plan: PrepaintPlan; nonce?: string };
   ref?: Ref<ReadingViewHandle>;
@@ -80,7 +85,7 @@ function readingPosition(paragraphs: HTMLCollection): { index: number; top: numb
 }
 
 export function ReadingView({ ref, ...props }: ReadingViewProps) {
-  const { text, claims, focusedClaimId = null } = props;
+  const { text, claims, focusedClaimId = null, label = DEFAULT_LABEL } = props;
   // Highlight names are `claim-<typeKey>` and `claim-focus` (one reading view per page).
   const prefix = DEFAULT_HIGHLIGHT_PREFIX;
   const model = useMemo(() => buildTextModel(text), [text]);
@@ -280,7 +285,7 @@ export function ReadingView({ ref, ...props }: ReadingViewProps) {
           {props.prepaint && <script nonce={props.prepaint.nonce} dangerouslySetInnerHTML={{ __html: script }} suppressHydrationWarning />}
         </>
       )}
-      <TipTapText paragraphs={model.paragraphs} onEditor={setEditor} />
+      <TipTapText paragraphs={model.paragraphs} label={label} onEditor={setEditor} />
     </div>
   );
 }

@@ -3,9 +3,9 @@
  * Every page and route with a foreign project or document id must answer 404, the same as a
  * nonexistent id, and must not reveal anything about the project.
  */
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./a11y";
 import path from "node:path";
-import { createProject, importFiles, signUp } from "./helpers";
+import { createProject, expectAccessible, importFiles, signUp } from "./helpers";
 
 test("a non-member gets 404 for the project's pages and routes, like a missing id", async ({ browser }) => {
   const owner = await browser.newContext();
@@ -34,6 +34,7 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
       await expect(page.getByText("Private project")).toHaveCount(0);
     }
   }
+  await expectAccessible(page, "not found");
   // The stranger's own project with the owner's document id: also 404.
   const own = await createProject(page, "Stranger's project");
   expect((await page.goto(`/projects/${own}/documents/${documentId}`))?.status()).toBe(404);

@@ -3,10 +3,11 @@
  * as an attack with typed fields, reload, and find the highlight, the stored offsets and the quote
  * exactly right (offsets in code points: the text has an emoji before the selection).
  */
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./a11y";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createProject, importFiles, selectWithMouse, signUp } from "./helpers";
+import { createProject, expectAccessible, importFiles, selectWithMouse, signUp } from "./helpers";
 
 const TXT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
 const PDF = path.join(__dirname, "../fixtures/import/text.pdf");
@@ -26,12 +27,18 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
   const view = page.getByTestId("reading-view");
   await expect(view).toHaveAttribute("data-interactive", "true");
   await expect(page.getByTestId("claim-count")).toHaveText("0");
+  // The text is a named, focusable document to read and select in, not a field to fill in.
+  await expect(view.getByRole("document", { name: "Document text" })).toHaveAttribute("tabindex", "0");
+  await expect(view.getByRole("textbox")).toHaveCount(0);
+  await expectAccessible(page);
 
   await selectWithMouse(page, PHRASE);
   await expect(page.getByTestId("selection-popover")).toBeVisible();
+  await expectAccessible(page, "type popover");
   await page.getByTestId("type-option-attack").click();
   const panel = page.getByTestId("claim-panel");
   await expect(panel.getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+  await expectAccessible(page, "claim panel");
 
   await panel.getByTestId("field-date").fill("18 April 2022");
   await expect(panel.getByTestId("field-date-parsed")).toContainText("2022");
@@ -44,6 +51,9 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
   await expect(page.getByTestId("toast")).toContainText("Claim saved");
   await expect(page.getByTestId("claim-count")).toHaveText("1");
   await expect(view).toHaveAttribute("data-painted-count", "1");
+  // Each claim is a list item holding the button that opens it.
+  await expect(page.getByRole("list", { name: /^Claims/ }).getByRole("listitem").getByRole("button", { name: new RegExp(PHRASE) })).toHaveCount(1);
+  await expectAccessible(page, "claim saved");
 
   await page.reload();
   await expect(view).toHaveAttribute("data-interactive", "true");
@@ -81,13 +91,16 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
   await expect(panel.getByTestId("field-date")).toHaveValue("18 April 2022");
   await expect(panel.getByTestId("field-fatalities")).toHaveValue("at least 12");
   await expect(panel.getByLabel("Suicide bombing")).toBeChecked();
+  await expectAccessible(page, "claim opened from the list");
 
   // The claim appears in the project-wide table, linked back to its evidence.
   await page.goto(`/projects/${projectId}/claims`);
   await expect(page.getByTestId("claims-total")).toHaveText("1 claim");
   await expect(page.getByTestId("claims-table")).toContainText(PHRASE);
+  await expectAccessible(page);
   await page.getByRole("link", { name: new RegExp(PHRASE) }).click();
   await expect(page.getByTestId("claim-panel").getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+  await expectAccessible(page, "claim opened from the table");
 });
 
 test("a selection made while the editor is still loading carries over to it", async ({ page }) => {
@@ -111,6 +124,7 @@ test("a selection made while the editor is still loading carries over to it", as
   await expect(page.getByTestId("selection-popover")).toBeVisible();
   await page.keyboard.press("1");
   await expect(page.getByTestId("claim-panel").getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
+  await expectAccessible(page, "claim panel");
 });
 
 test("keys 1-9 pick a claim type; delete offers undo; a second span can be added", async ({ page }) => {
@@ -132,6 +146,7 @@ test("keys 1-9 pick a claim type; delete offers undo; a second span can be added
   await selectWithMouse(page, "about 1,500 to 2,200");
   await page.getByTestId("add-to-open").click();
   await expect(panel.getByTestId("span-quote")).toHaveCount(2);
+  await expectAccessible(page, "claim panel with two spans");
   await panel.getByTestId("save-claim").click();
   await expect(page.getByTestId("toast")).toContainText("Claim saved");
   await expect(page.getByTestId("claim-count")).toHaveText("1");
@@ -141,6 +156,7 @@ test("keys 1-9 pick a claim type; delete offers undo; a second span can be added
   await expect(panel).toContainText("1,000-9,999");
   await panel.getByTestId("delete-claim").click();
   await expect(page.getByTestId("claim-count")).toHaveText("0");
+  await expectAccessible(page, "undo offered");
   await page.getByTestId("undo").click();
   await expect(page.getByTestId("claim-count")).toHaveText("1");
   await page.reload();
@@ -192,6 +208,7 @@ test("keyboard only: caret by click, Shift+Arrow to select, a number key to tag;
   const chooser = page.getByTestId("overlap-chooser");
   await expect(chooser).toBeVisible();
   await expect(chooser.getByRole("menuitem")).toHaveCount(2);
+  await expectAccessible(page, "overlap chooser");
   await chooser.getByRole("menuitem", { name: /Leader change/ }).click();
   await expect(panel).toContainText("Leader change");
   await expect(panel.getByTestId("span-quote")).toHaveText("“a suicide bomber attacked”");

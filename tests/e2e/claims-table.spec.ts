@@ -3,9 +3,10 @@
  * parsed values, the column chooser and the sorts live in the URL, a date window filters, and the
  * document page's list shows each claim's key values under its quote. Claims are made in the UI.
  */
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./a11y";
 import path from "node:path";
-import { createProject, importFiles, selectWithMouse, signUp } from "./helpers";
+import { createProject, expectAccessible, importFiles, selectWithMouse, signUp } from "./helpers";
 
 const TXT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
 const SCHOOL = "a suicide bomber attacked a school";
@@ -47,10 +48,12 @@ test("one type's fields as columns: parsed values, column chooser, sort by figur
   const school = page.getByTestId("claim-row").filter({ hasText: SCHOOL });
   await expect(school.getByTestId("claim-row-values")).toHaveText("Date: 18 April 2022 (day) · Fatalities: at least 12");
   await expect(page.getByTestId("claim-row").filter({ hasText: ESTIMATE }).getByTestId("claim-row-values")).toHaveText("");
+  await expectAccessible(page, "three claims listed");
 
   // All types: a summary of parsed values.
   await page.goto(`/projects/${projectId}/claims`);
   await expect(page.getByTestId("claim-table-row").filter({ hasText: CLAIMED })).toContainText("Date: 2021 (year) · Fatalities: more than 180");
+  await expectAccessible(page, "all types");
 
   // One type: a column per field (the default subset), parsed values, empty fields not stated.
   await page.locator("select[name=type]").selectOption({ label: "Attack" });
@@ -62,9 +65,11 @@ test("one type's fields as columns: parsed values, column chooser, sort by figur
   await expect(schoolRow.locator('[data-field="fatalities"]')).toContainText("at least 12");
   await expect(schoolRow.locator('[data-field="date"]')).toContainText("18 April 2022 (day)");
   await expect(schoolRow.locator('[data-field="location"]')).toHaveText(/not stated/);
+  await expectAccessible(page, "one type's columns");
 
   // Column chooser: a GET form, remembered in the URL.
   await page.getByText(/^Columns \(/).click();
+  await expectAccessible(page, "column chooser open");
   await page.getByRole("checkbox", { name: "Location", exact: true }).uncheck();
   await page.getByRole("checkbox", { name: "Weapon", exact: true }).check();
   await page.getByRole("button", { name: "Apply" }).click();
@@ -90,4 +95,5 @@ test("one type's fields as columns: parsed values, column chooser, sort by figur
   await page.locator("input[name=to]").fill("");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("No claims match these filters")).toBeVisible();
+  await expectAccessible(page, "no match");
 });

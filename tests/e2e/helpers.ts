@@ -1,6 +1,9 @@
 /** Shared steps for browser journeys. */
 import { expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { expectAccessible } from "./a11y";
+
+export { expectAccessible } from "./a11y";
 
 export const PASSWORD = "a long test passphrase 42";
 
@@ -11,20 +14,24 @@ export function uniqueEmail(prefix: string) {
 /** Signs up through the form (the form itself is tested in auth.spec.ts) and lands on /projects. */
 export async function signUp(page: Page, name: string, email = uniqueEmail(name.toLowerCase())) {
   await page.goto("/signup");
+  await expectAccessible(page);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/projects$/);
+  await expectAccessible(page);
   return email;
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/signin");
+  await expectAccessible(page);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/projects$/);
+  await expectAccessible(page);
 }
 
 export async function createProject(page: Page, name: string): Promise<string> {
@@ -32,6 +39,7 @@ export async function createProject(page: Page, name: string): Promise<string> {
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expectAccessible(page);
   return page.url().split("/projects/")[1]!.split(/[/?#]/)[0]!;
 }
 
@@ -42,6 +50,7 @@ export async function importFiles(page: Page, projectId: string, files: string[]
   const rows = page.getByTestId("import-row");
   await expect(rows).toHaveCount(files.length);
   await expect(page.locator('[data-testid="import-row"][data-state="done"], [data-testid="import-row"][data-state="failed"]')).toHaveCount(files.length, { timeout: 30_000 });
+  await expectAccessible(page, "files imported");
   const ids: Record<string, string> = {};
   for (const row of await rows.all()) {
     const name = (await row.locator(".name").textContent())!.trim();

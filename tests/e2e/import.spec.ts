@@ -4,9 +4,9 @@
  * file is repaired and says so. Details per file: given before upload, shown as read from the file
  * after it, editable there; a document without a publication date says so on its page.
  */
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./a11y";
 import path from "node:path";
-import { createProject, signUp } from "./helpers";
+import { createProject, expectAccessible, signUp } from "./helpers";
 
 const fixture = (name: string) => path.join(__dirname, "../fixtures/import", name);
 const corpus003 = path.join(__dirname, "../../prisma/demo/corpus/003_014557cbd6477717.txt");
@@ -23,6 +23,7 @@ test("a batch with a lying file, a Word file, a mis-decoded text and a duplicate
   await expect(row("sample.docx")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
   await expect(row("003_014557cbd6477717.txt")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
   await expect(row("003_014557cbd6477717.txt")).toContainText(/could not be recovered/);
+  await expectAccessible(page, "batch imported");
 
   // The same text again: refused, with a link to the document already there.
   await page.getByTestId("import-files").setInputFiles([corpus003]);
@@ -32,9 +33,12 @@ test("a batch with a lying file, a Word file, a mis-decoded text and a duplicate
   await dup.getByRole("link", { name: "Open the existing document" }).click();
   await expect(page.getByTestId("reading-view")).toContainText("Islamic State’s Khurasan Province");
   await expect(page.getByText("This text was repaired on import.")).toBeVisible();
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
+  await expectAccessible(page, "repaired text");
 
   await page.goto(`/projects/${projectId}`);
   await expect(page.getByTestId("documents-table").locator("tbody tr")).toHaveCount(2);
+  await expectAccessible(page, "two documents");
 });
 
 test("details per file before upload, the file's own details after it, and a missing publication date", async ({ page }) => {
@@ -50,6 +54,7 @@ test("details per file before upload, the file's own details after it, and a mis
   await report.getByLabel("Authors").fill("A. Analyst; B. Writer");
   await report.getByLabel("Publication date").fill("2024-05");
   await expect(report.getByText("precision: month")).toBeVisible();
+  await expectAccessible(page, "details before import");
   await report.getByLabel("URL").fill("https://example.org/iskp");
   await page.getByRole("button", { name: "Import 2 files" }).click();
 
@@ -67,6 +72,7 @@ test("details per file before upload, the file's own details after it, and a mis
   await expect(word.getByLabel("Authors")).toHaveValue("Amina Okafor");
   await expect(word.getByLabel("Publication date")).toHaveValue("2023-11-05");
   await expect(word.getByText("(from the file)").first()).toBeVisible();
+  await expectAccessible(page, "details after import");
   await word.getByLabel("Publisher").fill("Field Office");
   await word.getByRole("button", { name: "Save details" }).click();
   await expect(word.getByRole("status")).toHaveText("Details saved.");
@@ -82,9 +88,12 @@ test("details per file before upload, the file's own details after it, and a mis
   await expect(pasted.getByTestId("import-details")).toContainText("no publication date");
   await pasted.getByRole("link", { name: "Open “Undated note”" }).click();
   await expect(page.getByTestId("no-publication-date")).toBeVisible();
+  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
+  await expectAccessible(page, "no publication date");
   await page.getByRole("button", { name: "Set the publication date" }).click();
   const published = page.getByLabel(/^Published/);
   await expect(published).toBeFocused();
+  await expectAccessible(page, "details form");
   await published.fill("2015-02");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByTestId("no-publication-date")).toHaveCount(0);
@@ -99,4 +108,5 @@ test("details per file before upload, the file's own details after it, and a mis
   await expect(view.locator("p").first()).toHaveText("Islamic State in Khorasan Province (ISKP)");
   await expect(page.getByText("published 2024-05")).toBeVisible();
   await expect(page.getByTestId("no-publication-date")).toHaveCount(0);
+  await expectAccessible(page, "publication date given at import");
 });

@@ -4,10 +4,11 @@
  * about), and wording that cannot be read opens the structured inputs and is never saved empty.
  * Every check reads the value back after a reload, as the claim form and the claims table show it.
  */
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./a11y";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { createProject, importFiles, selectWithMouse as dragAcross, signUp } from "./helpers";
+import { createProject, expectAccessible, importFiles, selectWithMouse as dragAcross, signUp } from "./helpers";
 
 /** Selects `phrase` (in the paragraph that also holds `context`) and waits for the type popover. */
 async function selectWithMouse(page: Page, phrase: string, context = phrase) {
@@ -21,6 +22,7 @@ const sample = (prefix: string) => path.join(CORPUS, readdirSync(CORPUS).find((f
 async function openDocument(page: Page, projectId: string, documentId: string) {
   await page.goto(`/projects/${projectId}/documents/${documentId}`);
   await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
+  await expectAccessible(page);
 }
 
 async function saveClaim(page: Page, count: string) {
@@ -60,6 +62,7 @@ test("a size estimate worded as a range and a fatality figure with two parts are
   await expect(panel.getByTestId("field-estimate-parsed")).toContainText(/range/i);
   await expect(panel.getByTestId("field-estimate-parsed")).toContainText(/5,000 to 8,000/);
   await expect(panel).toContainText("1,000-9,999"); // the derived size bin: low and high in one bin
+  await expectAccessible(page, "claim reopened");
 
   // 003: "23 inmates and two prison guards were killed in prison violence".
   const PARTS = "23 inmates and two prison guards";
@@ -80,6 +83,7 @@ test("a size estimate worded as a range and a fatality figure with two parts are
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(/\b25\b[^\d]*23 \+ 2/); // "25 (exact; 23 + 2)"
   await expect(rows.filter({ hasText: RANGE })).toContainText(/5,000\s*–\s*8,000/);
+  await expectAccessible(page);
 });
 
 test("a yearless date reads in the year of its paragraph; unreadable wording is never saved empty", async ({ page }) => {
@@ -115,6 +119,7 @@ test("a yearless date reads in the year of its paragraph; unreadable wording is 
   await expect(panel.getByTestId("claim-issues")).toContainText("Estimate");
   await expect(panel.getByTestId("field-estimate-issue")).toContainText("by hand or mark it unknown");
   await expect(panel.getByTestId("field-estimate")).toBeFocused();
+  await expectAccessible(page, "structured inputs and issues");
   await expect(page.getByTestId("claim-count")).toHaveText("1"); // nothing was sent
 
   // Entered by hand, the figure saves, marked as such, with the wording kept.
@@ -130,6 +135,7 @@ test("a yearless date reads in the year of its paragraph; unreadable wording is 
   // Marked unknown on purpose, it is stored as unknown and looks unlike "not stated".
   await panel.getByTestId("field-estimate-unknown").click();
   await expect(panel.getByTestId("field-estimate-parsed")).toHaveAttribute("data-tone", "unknown");
+  await expectAccessible(page, "marked unknown");
   await panel.getByTestId("save-claim").click();
   await expect(page.getByTestId("toast")).toContainText("Changes saved");
   await reopen(page, "50 militants");
