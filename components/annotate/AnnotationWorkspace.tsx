@@ -15,8 +15,10 @@ import { ClaimsList } from "./ClaimsList";
 import { SelectionPopover } from "./SelectionPopover";
 import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
-import type { ClaimTypeInfo, CompactClaim, PanelState, SpanDraft } from "./types";
+import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, PanelStatus, SpanDraft } from "./types";
 import { insertSorted, toCompact, toPaintClaim } from "./claim-order";
+import { callAction, createInput, draftFingerprint, newIdempotencyKey, savedWithoutDraft, statusOf, updateInput } from "./save-claim";
+import { compareDrafts, reapplyDraft } from "./claim-rebase";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
@@ -53,7 +55,13 @@ export function AnnotationWorkspace(props: {
   const [selection, setSelection] = useState<(SpanDraft & { rect?: { x: number; y: number } }) | null>(null);
   const [panel, setPanel] = useState<PanelState | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  // Guards against a second submit before React has re-rendered with busy = true.
+  const busyRef = useRef(false);
+  const [error, setError] = useState<PanelStatus | null>(null);
+  /** The version someone else saved, while the annotator compares it with their form. */
+  const [theirs, setTheirs] = useState<FullClaim | null>(null);
+  /** What the first attempt under each idempotency key sent, to notice a draft edited between retries. */
+  const firstAttempts = useRef(new Map<string, string>());
   const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
 
@@ -72,7 +80,8 @@ export function AnnotationWorkspace(props: {
   const startNew = useCallback((typeId: string) => {
     if (!selection || !props.canCreate) return;
     setError(null);
-    setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values: {}, note: "" });
+    setTheirs(null);
+    setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values: {}, note: "", idempotencyKey: newIdempotencyKey() });
     setSelection(null);
     window.getSelection()?.removeAllRanges(); // the selection is now the claim's evidence
   }, [selection, props.canCreate]);
@@ -81,8 +90,9 @@ export function AnnotationWorkspace(props: {
     if (ref.startsWith("pending-")) return; // still being saved: nothing to open yet
     setChooser(null);
     setError(null);
-    const res = await getClaimBySeqAction(projectId, documentId, Number(ref));
-    if (!res.ok) return setError({ message: res.error.message, conflict: false });
+    setTheirs(null);
+    const res = await callAction(() => getClaimBySeqAction(projectId, documentId, Number(ref)), "The claim could not be opened: the connection failed. Try again.");
+    if (!res.ok) return setError({ message: res.error.message, kind: "error" });
     const { claim, definition } = res.data;
     setPanel({ mode: "edit", claim, definition, spans: claim.spans.map(({ start, end, exact }) => ({ start, end, exact })), values: claim.values, note: claim.note });
     if (scroll && claim.spans[0]) viewRef.current?.scrollToOffset(claim.spans[0].start);
@@ -97,7 +107,10 @@ export function AnnotationWorkspace(props: {
   }, [panel, selection]);
 
   const save = useCallback(async () => {
-    if (!panel || busy) return;
+    if (!panel || busyRef.current) return;
+    const definition = panel.mode === "edit" ? panel.definition : types.get(panel.typeId)?.definition;
+    if (!definition) return;
+    busyRef.current = true;
     setBusy(true);
     setError(null);
     const spans = panel.spans.map(({ start, end, exact }) => ({ start, end, exact }));
@@ -107,51 +120,97 @@ export function AnnotationWorkspace(props: {
       const pending: CompactClaim = { id: pendingId, typeId: panel.typeId, authorId: props.currentUserId, status: "draft", version: 0, spans: spans.map((s) => [s.start, s.end] as [number, number]) };
       setClaims((cs) => insertSorted(cs, pending));
     }
-    const res = panel.mode === "new"
-      ? await createClaimAction(projectId, { documentId, claimTypeId: panel.typeId, spans, values: panel.values, note: panel.note, idempotencyKey: crypto.randomUUID() })
-      : await updateClaimAction(projectId, { claimId: panel.claim.id, version: panel.claim.version, spans, values: panel.values, note: panel.note });
-    setBusy(false);
-    if (!res.ok) {
-      if (pendingId) setClaims((cs) => cs.filter((c) => c.id !== pendingId));
-      return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
+    const sent = draftFingerprint(panel);
+    if (panel.mode === "new" && !firstAttempts.current.has(panel.idempotencyKey)) firstAttempts.current.set(panel.idempotencyKey, sent);
+    try {
+      const res = panel.mode === "new"
+        ? await callAction(() => createClaimAction(projectId, createInput(panel, documentId)))
+        : await callAction(() => updateClaimAction(projectId, updateInput(panel)));
+      let saved: FullClaim;
+      if (res.ok) saved = res.data;
+      else {
+        const current = panel.mode === "edit" && res.error.code === "conflict" ? (res.error.details as { current?: Omit<FullClaim, "authorName"> } | undefined)?.current : undefined;
+        // The stored version already says what the form says (an earlier attempt whose answer was lost
+        // got through): that is a save, not a conflict.
+        if (current && panel.mode === "edit" && !savedWithoutDraft({ ...current, authorName: panel.claim.authorName }, panel, definition)) {
+          saved = { ...current, authorName: panel.claim.authorName };
+        } else {
+          if (pendingId) setClaims((cs) => cs.filter((c) => c.id !== pendingId));
+          return setError(statusOf(res.error, "save"));
+        }
+      }
+      setClaims((cs) => insertSorted(cs.filter((c) => c.id !== String(saved.seq) && c.id !== pendingId), toCompact(saved)));
+      setTheirs(null);
+      if (panel.mode === "new") {
+        const first = firstAttempts.current.get(panel.idempotencyKey);
+        firstAttempts.current.delete(panel.idempotencyKey);
+        // A retry answered with the claim an earlier attempt stored before the draft was edited: the claim
+        // exists once; the later edits stay in the form, on top of it, to be saved as an update.
+        if (first !== sent && savedWithoutDraft(saved, panel, definition)) {
+          setPanel({ mode: "edit", claim: saved, definition, spans: panel.spans, values: panel.values, note: panel.note });
+          return setError({ message: "An earlier attempt had already saved this claim, without your later edits. They are in the form: save to apply them.", kind: "info" });
+        }
+      }
+      setPanel(null);
+      setToast({ message: panel.mode === "new" ? "Claim saved." : "Changes saved." });
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
     }
-    const saved = res.data;
-    setClaims((cs) => insertSorted(cs.filter((c) => c.id !== String(saved.seq) && c.id !== pendingId), toCompact(saved)));
-    setPanel(null);
-    setToast({ message: panel.mode === "new" ? "Claim saved." : "Changes saved." });
-  }, [panel, busy, projectId, documentId, props.currentUserId]);
+  }, [panel, types, projectId, documentId, props.currentUserId]);
 
   const remove = useCallback(async () => {
-    if (!panel || panel.mode !== "edit") return;
+    if (!panel || panel.mode !== "edit" || busyRef.current) return;
     const claim = panel.claim;
+    busyRef.current = true;
     setBusy(true);
-    const res = await deleteClaimAction(projectId, { claimId: claim.id, version: claim.version });
-    setBusy(false);
-    if (!res.ok) return setError({ message: res.error.message, conflict: res.error.code === "conflict" });
-    setClaims((cs) => cs.filter((c) => c.id !== String(claim.seq)));
-    setPanel(null);
-    const deletedVersion = res.data.version;
-    setToast({
-      message: "Claim deleted.",
-      undo: async () => {
-        const back = await restoreClaimAction(projectId, { claimId: claim.id, version: deletedVersion });
-        if (back.ok) setClaims((cs) => insertSorted(cs, toCompact(back.data)));
-        else setToast({ message: back.error.message });
-      },
-    });
-  }, [panel, projectId]);
-
-  const reloadTheirs = useCallback(async () => {
-    if (panel?.mode !== "edit") return;
-    const res = await getClaimAction(projectId, panel.claim.id);
-    if (res.ok) {
-      const theirs = res.data.claim;
-      // Keep the annotator's edits in the form, based on the latest version, so saving re-applies them.
-      setPanel({ ...panel, claim: theirs });
-      setClaims((cs) => cs.map((c) => (c.id === String(theirs.seq) ? toCompact(theirs) : c)));
-      setError({ message: `Their version (v${theirs.version}) is loaded underneath your edits. Save to re-apply your changes on top of it.`, conflict: false });
+    setError(null);
+    try {
+      const res = await callAction(() => deleteClaimAction(projectId, { claimId: claim.id, version: claim.version }), "Not deleted — the connection failed. Retry when you are back online.");
+      if (!res.ok) return setError(statusOf(res.error, "delete"));
+      setClaims((cs) => cs.filter((c) => c.id !== String(claim.seq)));
+      setPanel(null);
+      const deletedVersion = res.data.version;
+      setToast({
+        message: "Claim deleted.",
+        undo: async () => {
+          const back = await callAction(() => restoreClaimAction(projectId, { claimId: claim.id, version: deletedVersion }), "Not restored — the connection failed. The claim can still be restored from its history.");
+          if (back.ok) setClaims((cs) => insertSorted(cs, toCompact(back.data)));
+          else setToast({ message: back.error.message });
+        },
+      });
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
     }
   }, [panel, projectId]);
+
+  /** "Show their version": loads the stored claim to compare with the form (the form is not touched). */
+  const reloadTheirs = useCallback(async () => {
+    if (panel?.mode !== "edit") return;
+    const res = await callAction(() => getClaimAction(projectId, panel.claim.id), "Their version could not be loaded: the connection failed. Try again.");
+    if (!res.ok) return setError({ message: res.error.message, kind: "error" });
+    const latest = res.data.claim;
+    setClaims((cs) => cs.map((c) => (c.id === String(latest.seq) ? toCompact(latest) : c)));
+    setTheirs(latest);
+    setError(null);
+  }, [panel, projectId]);
+
+  /** Their version underneath, the annotator's own changes on top; saved with the next "Save". */
+  const reapplyMine = useCallback(() => {
+    if (panel?.mode !== "edit" || !theirs) return;
+    const merged = reapplyDraft(panel.definition, panel.claim, theirs, panel);
+    setPanel({ ...panel, claim: theirs, ...merged });
+    setTheirs(null);
+    setError({ message: `Your changes are applied on their version (v${theirs.version}). Check them and save.`, kind: "info" });
+  }, [panel, theirs]);
+
+  const takeTheirs = useCallback(() => {
+    if (panel?.mode !== "edit" || !theirs) return;
+    setPanel({ ...panel, claim: theirs, spans: theirs.spans.map(({ start, end, exact }) => ({ start, end, exact })), values: theirs.values, note: theirs.note });
+    setTheirs(null);
+    setError({ message: `Their version (v${theirs.version}) is in the form; your changes were dropped.`, kind: "info" });
+  }, [panel, theirs]);
 
   useEffect(() => {
     // Links from the claims table land on #claim-<number>: open that claim and scroll to its evidence.
@@ -172,7 +231,7 @@ export function AnnotationWorkspace(props: {
         else void save();
         return;
       }
-      if (e.key === "Escape") { setChooser(null); if (!typing) { setSelection(null); setPanel(null); } return; }
+      if (e.key === "Escape") { setChooser(null); if (!typing) { setSelection(null); setPanel(null); setError(null); setTheirs(null); } return; }
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^[1-9]$/.test(e.key) && selection) {
         const t = activeTypes[Number(e.key) - 1];
@@ -227,8 +286,8 @@ export function AnnotationWorkspace(props: {
             published={props.published}
             textBefore={textBefore}
             busy={busy}
-            error={error?.message ?? null}
-            conflict={error?.conflict ?? false}
+            status={error}
+            compare={panel.mode === "edit" && theirs ? { theirs, parts: compareDrafts(panel.definition, panel.claim, theirs, panel) } : null}
             canEdit={Boolean(canEditPanel)}
             pendingSelection={selection}
             onChange={(p) => setPanel({ ...panel, ...p } as PanelState)}
@@ -236,8 +295,11 @@ export function AnnotationWorkspace(props: {
             onFocusSpan={(s) => viewRef.current?.scrollToOffset(s.start)}
             onSave={() => void save()}
             onDelete={() => void remove()}
-            onClose={() => { setPanel(null); setError(null); }}
+            onClose={() => { setPanel(null); setError(null); setTheirs(null); }}
             onReloadTheirs={() => void reloadTheirs()}
+            onRetry={(what) => void (what === "delete" ? remove() : save())}
+            onReapply={reapplyMine}
+            onTakeTheirs={takeTheirs}
           />
         ) : (
           <div className="panel hint">

@@ -4,6 +4,8 @@
  * Saving first runs the server's own check (validateClaimValues, with the claim's wording context
  * and, when editing, the stored values): a refused save lists each field's problem under the field
  * and moves focus to the first field with one; nothing is sent until the values pass.
+ * A failed save keeps the draft in the form: a network failure offers Retry (the same draft, the same
+ * idempotency key); a conflict offers their version to compare (ConflictCompare) and re-apply.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
@@ -13,7 +15,9 @@ import {
 import { referenceFromPublished } from "@/lib/core/values";
 import { quotePreview } from "@/lib/core/offsets";
 import { FieldInput } from "./fields/FieldInput";
-import type { PanelState, SpanDraft } from "./types";
+import { ConflictCompare } from "./ConflictCompare";
+import type { ComparedPart } from "./claim-rebase";
+import type { FullClaim, PanelState, PanelStatus, SpanDraft } from "./types";
 
 export function ClaimPanel(props: {
   panel: PanelState;
@@ -24,8 +28,9 @@ export function ClaimPanel(props: {
   /** The canonical text before the claim's first span, for dates like "On January 26". */
   textBefore: string;
   busy: boolean;
-  error: string | null;
-  conflict: boolean;
+  status: PanelStatus | null;
+  /** Their version and how it differs from the form, while the annotator compares them. */
+  compare: { theirs: FullClaim; parts: ComparedPart[] } | null;
   canEdit: boolean;
   pendingSelection: SpanDraft | null;
   onChange(p: { values?: Record<string, unknown>; note?: string; spans?: SpanDraft[] }): void;
@@ -35,8 +40,11 @@ export function ClaimPanel(props: {
   onDelete(): void;
   onClose(): void;
   onReloadTheirs(): void;
+  onRetry(what: NonNullable<PanelStatus["retry"]>): void;
+  onReapply(): void;
+  onTakeTheirs(): void;
 }) {
-  const { panel, definition, busy, canEdit } = props;
+  const { panel, definition, busy, canEdit, status } = props;
   const isNew = panel.mode === "new";
   const formRef = useRef<HTMLFormElement>(null);
   const [issues, setIssues] = useState<ValuesIssue[]>([]);
@@ -131,11 +139,18 @@ export function ClaimPanel(props: {
             <ul className="small">{issues.map((i) => <li key={`${i.field}-${i.message}`}><strong>{labelOf(i.field)}</strong>: {i.message}</li>)}</ul>
           </div>
         )}
-        {props.error && (
-          <div role="alert" className="error">
-            {props.error}
-            {props.conflict && <div><button type="button" className="link-button" onClick={props.onReloadTheirs}>Show their version</button> (your edits stay in the form; save again to re-apply them)</div>}
+        {status && status.kind !== "info" && (
+          <div role="alert" className="error" data-testid="save-error" data-kind={status.kind}>
+            {status.message}
+            {status.retry && !busy && <div><button type="button" className="link-button" onClick={() => props.onRetry(status.retry!)} data-testid="retry-save">Retry</button></div>}
+            {status.kind === "conflict" && !isNew && !props.compare && (
+              <div><button type="button" className="link-button" onClick={props.onReloadTheirs} data-testid="show-theirs">Show their version</button> (your edits stay in the form)</div>
+            )}
           </div>
+        )}
+        {status?.kind === "info" && <p role="status" className="small" data-testid="save-notice">{status.message}</p>}
+        {props.compare && !isNew && (
+          <ConflictCompare definition={definition} theirs={props.compare.theirs} parts={props.compare.parts} onReapply={props.onReapply} onTakeTheirs={props.onTakeTheirs} />
         )}
         {canEdit && (
           <div className="inline">

@@ -21,5 +21,16 @@ export interface SpanDraft {
 export type FullClaim = ClaimView;
 
 export type PanelState =
-  | { mode: "new"; typeId: string; spans: SpanDraft[]; values: Record<string, unknown>; note: string }
+  /** `idempotencyKey`: one per draft, kept across retries until a save succeeds (see save-claim.ts). */
+  | { mode: "new"; typeId: string; spans: SpanDraft[]; values: Record<string, unknown>; note: string; idempotencyKey: string }
   | { mode: "edit"; claim: FullClaim; definition: ClaimTypeDefinition; spans: SpanDraft[]; values: Record<string, unknown>; note: string };
+
+/**
+ * The message under the claim form: a refusal, a conflict (someone else saved first), a network failure
+ * (nothing is known to be saved; `retry` says which call the Retry button repeats), or information.
+ */
+export interface PanelStatus {
+  message: string;
+  kind: "error" | "conflict" | "network" | "info";
+  retry?: "save" | "delete";
+}
