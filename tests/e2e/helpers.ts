@@ -66,15 +66,18 @@ export async function importFiles(page: Page, projectId: string, files: string[]
  * character boxes.
  */
 export async function selectWithMouse(page: Page, phrase: string, context = phrase) {
-  const box = await page.getByTestId("reading-view").evaluate((root, [phrase, context]) => {
+  // Paragraphs use content-visibility: auto, so the layout around a paragraph can still move just after it
+  // is scrolled into view: scroll, let two frames pass, and measure only once the box stops moving.
+  const measure = () => page.getByTestId("reading-view").evaluate(async (root, [phrase, context]) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(phrase);
       if (at === -1 || !node.parentElement!.textContent!.includes(context)) continue;
+      (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + 1);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
       const first = range.getClientRects()[0]!;
       range.setStart(node, at + phrase.length - 1);
       range.setEnd(node, at + phrase.length);
@@ -83,10 +86,18 @@ export async function selectWithMouse(page: Page, phrase: string, context = phra
     }
     return null;
   }, [phrase, context] as const);
+  let box = await measure();
+  for (let i = 0; i < 5 && box; i++) {
+    const again = await measure();
+    if (again && again.y1 === box.y1 && again.x1 === box.x1) break;
+    box = again;
+  }
   expect(box, `"${phrase}" is in the reading view`).not.toBeNull();
   await page.mouse.move(box!.x1, box!.y1);
   await page.mouse.down();
   await page.mouse.move((box!.x1 + box!.x2) / 2, box!.y2, { steps: 5 });
   await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
   await page.mouse.up();
+  // The words actually selected, so a journey never goes on with the wrong evidence.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? "")).toBe(phrase);
 }
