@@ -7,7 +7,7 @@ trustedProxiesFromEnv(process.env);
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfjs-dist", "mammoth", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfjs-dist", "pg"],
   poweredByHeader: false,
   experimental: {
     // proxy.ts answers 413 above this from the declared size; Next enforces it while reading.

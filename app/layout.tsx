@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import "./globals.css";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 
 export const metadata: Metadata = {

@@ -1,5 +1,6 @@
 // `npm test`: the whole suite. The dependency audit (scripts/audit.mjs: fails on what it finds; says
-// NOT CHECKED, without failing, when the registry's audit endpoint cannot be reached), types, unit and
+// NOT CHECKED, without failing, when the registry's audit endpoint cannot be reached), types, lint (ESLint
+// with the layer rules) and unused code (knip), unit and
 // integration tests (PGlite; PostgreSQL too when TEST_DATABASE_URL is set), the production build, then
 // the browser journeys in Chromium.
 // Ends with one summary line counting every test that ran.
@@ -21,6 +22,8 @@ const audit = auditDependencies();
 if (audit.exitCode !== 0) process.exit(audit.exitCode);
 run(process.execPath, ["scripts/generate-client.mjs"]);
 run(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
+run(process.execPath, ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]);
+run(process.execPath, ["node_modules/knip/bin/knip.js", "--no-progress"]);
 run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
 run(process.execPath, ["node_modules/next/dist/bin/next", "build"]); // the client was generated above
 run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);

@@ -7,9 +7,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodePointIndex } from "@/lib/core/offsets";
 import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
+import { canEditClaim, type Role } from "@/lib/auth/permissions";
 import { ReadingView, type ReadingViewHandle } from "@/components/editor/ReadingView";
 import type { PaintClaim } from "@/components/editor/painter";
-import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/app/projects/actions";
+import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/lib/actions/projects";
 import dynamic from "next/dynamic";
 import { ClaimsList } from "./ClaimsList";
 import { SelectionPopover } from "./SelectionPopover";
@@ -40,7 +41,8 @@ export function AnnotationWorkspace(props: {
   members: { id: string; name: string }[];
   currentUserId: string;
   canCreate: boolean;
-  canEditAny: boolean;
+  /** The user's role in the project: with currentUserId, decides which claims the panel lets them edit. */
+  role: Role;
   /** Highlights painted on the server-rendered text before the page's scripts run (see document-prepaint.ts). */
   prepaint?: { plan: PrepaintPlan; nonce?: string };
 }) {
@@ -86,17 +88,22 @@ export function AnnotationWorkspace(props: {
     window.getSelection()?.removeAllRanges(); // the selection is now the claim's evidence
   }, [selection, props.canCreate]);
 
-  const openClaim = useCallback(async (ref: string, scroll = false) => {
-    if (ref.startsWith("pending-")) return; // still being saved: nothing to open yet
-    setChooser(null);
-    setError(null);
-    setTheirs(null);
+  /** Fetches a claim and opens it in the panel (every state change after the answer). */
+  const loadClaim = useCallback(async (ref: string, scroll: boolean) => {
     const res = await callAction(() => getClaimBySeqAction(projectId, documentId, Number(ref)), "The claim could not be opened: the connection failed. Try again.");
     if (!res.ok) return setError({ message: res.error.message, kind: "error" });
     const { claim, definition } = res.data;
     setPanel({ mode: "edit", claim, definition, spans: claim.spans.map(({ start, end, exact }) => ({ start, end, exact })), values: claim.values, note: claim.note });
     if (scroll && claim.spans[0]) viewRef.current?.scrollToOffset(claim.spans[0].start);
   }, [projectId, documentId]);
+
+  const openClaim = useCallback(async (ref: string, scroll = false) => {
+    if (ref.startsWith("pending-")) return; // still being saved: nothing to open yet
+    setChooser(null);
+    setError(null);
+    setTheirs(null);
+    await loadClaim(ref, scroll);
+  }, [loadClaim]);
 
   const addSelectionToPanel = useCallback(() => {
     if (!panel || !selection) return;
@@ -215,8 +222,10 @@ export function AnnotationWorkspace(props: {
   useEffect(() => {
     // Links from the claims table land on #claim-<number>: open that claim and scroll to its evidence.
     const m = /^#claim-(\d+)$/.exec(window.location.hash);
-    if (m && byId.has(m[1]!)) void openClaim(m[1]!, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on first load
+    // loadClaim sets state only once the claim has been fetched, after an await the rule does not follow.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (m && byId.has(m[1]!)) void loadClaim(m[1]!, true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on first load: later changes of the claims do not reopen it
   }, []);
 
   useEffect(() => {
@@ -246,7 +255,7 @@ export function AnnotationWorkspace(props: {
   }, [selection, panel, activeTypes, startNew, save, addSelectionToPanel]);
 
   const panelType = panel ? types.get(panel.mode === "new" ? panel.typeId : panel.claim.claimTypeId) : undefined;
-  const canEditPanel = panel?.mode === "new" || (panel?.mode === "edit" && (panel.claim.authorId === props.currentUserId || props.canEditAny));
+  const canEditPanel = panel?.mode === "new" || (panel?.mode === "edit" && canEditClaim(props.role, props.currentUserId, panel.claim.authorId));
 
   return (
     <div className="workspace">

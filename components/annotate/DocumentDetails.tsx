@@ -5,8 +5,10 @@
  */
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { updateDocumentMetadataAction, useOriginalTextAction } from "@/app/projects/actions";
+import { updateDocumentMetadataAction, revertToOriginalTextAction } from "@/lib/actions/projects";
 import { ImportReportView, type ImportReportData } from "@/components/import/ImportReportView";
+import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
+import { PUBLISHED_PATTERN } from "@/lib/core/values/published";
 
 interface Meta {
   id: string;
@@ -51,7 +53,7 @@ export function DocumentDetails({ projectId, document: d, report, canEdit }: { p
   function useOriginal() {
     if (!confirm("Replace the repaired text with the text as it was decoded? Do this only if the repair was wrong.")) return;
     start(async () => {
-      const res = await useOriginalTextAction(projectId, d.id, d.version);
+      const res = await revertToOriginalTextAction(projectId, d.id, d.version);
       if (!res.ok) return setError(res.error.message);
       router.refresh();
     });
@@ -72,12 +74,12 @@ export function DocumentDetails({ projectId, document: d, report, canEdit }: { p
         </p>
       ) : (
         <form onSubmit={save} className="grid-form" aria-label="Document details">
-          <label>Title<input name="title" defaultValue={d.title} required maxLength={500} /></label>
+          <label>Title<input name="title" defaultValue={d.title} required maxLength={DOCUMENT_LIMITS.title} /></label>
           <label>Authors <span className="muted small">(separate with ;)</span><input name="authors" defaultValue={d.authors.join("; ")} /></label>
-          <label>Publisher<input name="publisher" defaultValue={d.publisher} /></label>
-          <label>Published <span className="muted small">(YYYY, YYYY-MM or YYYY-MM-DD)</span><input name="published" defaultValue={d.published} pattern="\d{4}(-\d{2}(-\d{2})?)?" autoFocus={editing === "published"} /></label>
-          <label>URL<input name="url" type="url" defaultValue={d.url} /></label>
-          <label>Language<input name="language" defaultValue={d.language} placeholder="en" /></label>
+          <label>Publisher<input name="publisher" defaultValue={d.publisher} maxLength={DOCUMENT_LIMITS.publisher} /></label>
+          <label>Published <span className="muted small">(YYYY, YYYY-MM or YYYY-MM-DD)</span><input name="published" defaultValue={d.published} pattern={PUBLISHED_PATTERN.source} maxLength={DOCUMENT_LIMITS.published} autoFocus={editing === "published"} /></label>
+          <label>URL<input name="url" type="url" defaultValue={d.url} maxLength={DOCUMENT_LIMITS.url} /></label>
+          <label>Language<input name="language" defaultValue={d.language} placeholder="en" maxLength={DOCUMENT_LIMITS.language} /></label>
           <div className="inline">
             <button type="submit" disabled={pending}>Save details</button>
             <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>

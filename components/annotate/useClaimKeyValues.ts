@@ -11,7 +11,7 @@
  * in view change, so a rate limit or a lost connection cannot turn into a loop.
  */
 import { useEffect, useRef, useState } from "react";
-import { getClaimKeyValuesAction } from "@/app/projects/actions";
+import { getClaimKeyValuesAction } from "@/lib/actions/projects";
 import type { CompactClaim } from "./types";
 
 /** Wait this long after the rows in view change before asking: a fast scroll asks once, at the end. */
@@ -20,34 +20,34 @@ const SETTLE_MS = 120;
 const MAX_PER_REQUEST = 100;
 
 const keyOf = (c: CompactClaim) => `${c.id}@${c.version}`;
+const seqOf = (key: string) => key.slice(0, key.indexOf("@"));
 
 /** Returns the key-values line of a claim: a string ("" when it has none), or undefined while unknown. */
 export function useClaimKeyValues(projectId: string, documentId: string, visible: CompactClaim[]) {
   const [lines, setLines] = useState<ReadonlyMap<string, string>>(() => new Map());
+  /** Keys asked for and not yet answered (or answered with an error: removed again). Read only in effects. */
   const asked = useRef(new Set<string>());
-  const wanted = visible.filter((c) => !c.id.startsWith("pending-") && !lines.has(keyOf(c)) && !asked.current.has(keyOf(c)));
-  const signature = wanted.map(keyOf).join(",");
+  const signature = visible.filter((c) => !c.id.startsWith("pending-") && !lines.has(keyOf(c))).map(keyOf).join(",");
 
   useEffect(() => {
-    if (!signature) return;
-    const batch = wanted.slice(0, MAX_PER_REQUEST);
+    const batch = signature ? signature.split(",").filter((k) => !asked.current.has(k)).slice(0, MAX_PER_REQUEST) : [];
+    if (batch.length === 0) return;
     const timer = setTimeout(async () => {
-      for (const c of batch) asked.current.add(keyOf(c));
-      const res = await getClaimKeyValuesAction(projectId, { documentId, seqs: batch.map((c) => Number(c.id)) }).catch(() => null);
+      for (const k of batch) asked.current.add(k);
+      const seqs = batch.map((k) => Number(seqOf(k)));
+      const res = await getClaimKeyValuesAction(projectId, { documentId, seqs }).catch(() => null);
       if (!res || !res.ok) {
-        for (const c of batch) asked.current.delete(keyOf(c)); // asked again when the rows in view change
+        for (const k of batch) asked.current.delete(k); // asked again when the rows in view change
         return;
       }
       setLines((prev) => {
         const next = new Map(prev);
         // A claim missing from the answer was deleted meanwhile: it has no line.
-        for (const c of batch) next.set(keyOf(c), res.data[c.id] ?? "");
+        for (const k of batch) next.set(k, res.data[seqOf(k)] ?? "");
         return next;
       });
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-    // `wanted` is described by `signature`; re-running on each render would defeat the settling.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, projectId, documentId]);
 
   return (c: CompactClaim): string | undefined => lines.get(keyOf(c));

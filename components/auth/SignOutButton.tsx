@@ -13,7 +13,9 @@ export function SignOutButton() {
     try {
       await signOutHere();
     } finally {
-      window.location.assign("/signin");
+      // A full load, replacing this entry: no client state of the signed-out user survives, and Back
+      // does not return to a page that needed the session.
+      window.location.replace("/signin");
     }
   }
   return (

@@ -1,7 +1,7 @@
 "use client";
 /** Ends every session of the account (other browsers and devices included), then this one's cookie. */
 import { useState } from "react";
-import { signOutEverywhereAction } from "@/app/account/actions";
+import { signOutEverywhereAction } from "@/lib/actions/account";
 import { signOutHere } from "./auth-requests";
 
 export function SignOutEverywhereButton() {
@@ -24,7 +24,8 @@ export function SignOutEverywhereButton() {
     }
     // Every session has ended; this clears the now useless cookie here (best effort).
     await signOutHere().catch(() => undefined);
-    window.location.assign("/signin");
+    window.location.replace("/signin"); // a full load: nothing of the signed-out user stays in memory
+
   }
   return (
     <div className="stack">

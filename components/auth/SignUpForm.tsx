@@ -3,7 +3,7 @@ import { useState } from "react";
 import { signInWithPassword } from "./auth-requests";
 import { useRouter } from "next/navigation";
 import { safeCallbackPath } from "@/lib/core/safe-redirect";
-import { signUpAction } from "@/app/signup/actions";
+import { signUpAction } from "@/lib/actions/signup";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

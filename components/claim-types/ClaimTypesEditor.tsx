@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { isMultiEnum, type ClaimTypeDefinition } from "@/lib/core/claim-types";
 import type { ClaimTypeView as TypeView } from "@/lib/services/claim-types";
-import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeAction } from "@/app/projects/actions";
+import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeAction } from "@/lib/actions/projects";
 import { DefinitionForm } from "./DefinitionForm";
 
 const BLANK: ClaimTypeDefinition = { key: "", name: "", color: "#4f7cac", fields: [] } as unknown as ClaimTypeDefinition;

@@ -5,8 +5,9 @@
  */
 import type { ClaimTypeDefinition } from "@/lib/core/claim-types/definition";
 import { isSortable } from "@/lib/core/claim-types/table-columns";
-import { CLAIM_STATUSES } from "@/lib/core/packed-claims";
-import { CLAIM_SORTS, type ClaimTableQuery } from "@/lib/services/claim-lists";
+import { CLAIM_STATUSES, CLAIM_STATUS_LABELS } from "@/lib/core/claim-status";
+import type { ClaimTableQuery } from "@/lib/services/claim-lists";
+import { CLAIM_SORTS } from "@/lib/core/claim-types/table-columns";
 
 const SORT_LABELS: Record<(typeof CLAIM_SORTS)[number], string> = { newest: "Newest first", oldest: "Oldest first", document: "Document", type: "Claim type", status: "Status" };
 
@@ -49,7 +50,7 @@ export function ClaimFilters(props: {
       <label>Status
         <select name="status" defaultValue={query.status ?? ""}>
           <option value="">All</option>
-          {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{CLAIM_STATUS_LABELS[s]}</option>)}
         </select>
       </label>
       <label>Sort

@@ -84,8 +84,10 @@ function readingPosition(paragraphs: HTMLCollection): { index: number; top: numb
   return el ? { index: lo, top: el.getBoundingClientRect().top } : null;
 }
 
-export function ReadingView({ ref, ...props }: ReadingViewProps) {
-  const { text, claims, focusedClaimId = null, label = DEFAULT_LABEL } = props;
+export function ReadingView({ ref, text, ...props }: ReadingViewProps) {
+  // `text` stays out of `props`, which the handlers read through a ref: the text model is derived
+  // from the text alone.
+  const { claims, focusedClaimId = null, label = DEFAULT_LABEL } = props;
   // Highlight names are `claim-<typeKey>` and `claim-focus` (one reading view per page).
   const prefix = DEFAULT_HIGHLIGHT_PREFIX;
   const model = useMemo(() => buildTextModel(text), [text]);

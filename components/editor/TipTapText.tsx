@@ -18,7 +18,7 @@ import { readingExtensions, textToDoc } from "./reading-extensions";
 
 export default function TipTapText({ paragraphs, label, onEditor }: { paragraphs: readonly Paragraph[]; label: string; onEditor(editor: Editor | null): void }) {
   const content = useMemo(() => textToDoc(paragraphs), [paragraphs]);
-  const extensions = useMemo(readingExtensions, []);
+  const extensions = useMemo(() => readingExtensions(), []);
   const editor = useEditor(
     {
       extensions,

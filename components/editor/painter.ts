@@ -28,7 +28,7 @@ export function mergeSpans(spans: readonly { start: number; end: number }[]): { 
  *   isStale() is a cheap check for other owners).
  * - Without `CSS.highlights` the painter is inert (`supported === false`); nothing throws.
  */
-import { TextDomLocator, type DomPoint, type RangeLike } from "./dom-text";
+import { type TextDomLocator, type DomPoint, type RangeLike } from "./dom-text";
 import { DEFAULT_FOCUS_COLOR, DEFAULT_HIGHLIGHT_PREFIX, focusHighlightName, highlightCss, typeHighlightName } from "./highlight-css";
 
 export interface PaintClaim {

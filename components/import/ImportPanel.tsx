@@ -8,9 +8,10 @@
  */
 import { useRef, useState } from "react";
 import Link from "next/link";
-import { updateDocumentMetadataAction } from "@/app/projects/actions";
+import { updateDocumentMetadataAction } from "@/lib/actions/projects";
 import { ImportReportView, type ImportReportData } from "./ImportReportView";
 import { EMPTY_META, MetadataFields, metadataInput, type MetaValues } from "./MetadataFields";
+import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
 
 type RowState = "staged" | "queued" | "uploading" | "processing" | "done" | "failed";
 
@@ -29,6 +30,14 @@ interface Imported {
   fromFile: { title?: string; authors?: string[]; publisher?: string; published?: string; url?: string };
   version: number;
 }
+
+/** What the upload route answers: an imported document, or an error (any other body reads as null). */
+type UploadAnswer = Partial<Imported> & {
+  documentId?: string;
+  title?: string;
+  report?: ImportReportData;
+  error?: { code?: string; message?: string; details?: { documentId?: string } };
+};
 
 function storedMeta(res: Imported): StoredMeta {
   const m = res.metadata;
@@ -64,14 +73,14 @@ interface Row {
 
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-function upload(projectId: string, body: FormData, onProgress: (p: number) => void): Promise<{ status: number; json: any }> {
+function upload(projectId: string, body: FormData, onProgress: (p: number) => void): Promise<{ status: number; json: UploadAnswer | null }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/projects/${projectId}/documents`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      let json: any = null;
-      try { json = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      let json: UploadAnswer | null = null;
+      try { json = JSON.parse(xhr.responseText) as UploadAnswer; } catch { /* not JSON */ }
       resolve({ status: xhr.status, json });
     };
     xhr.onerror = () => resolve({ status: 0, json: null });
@@ -97,7 +106,7 @@ export function ImportPanel({ projectId, maxMb }: { projectId: string; maxMb: nu
     patch(key, { state: "uploading", file: undefined });
     const res = await upload(projectId, body, (p) => patch(key, { progress: p, state: p >= 1 ? "processing" : "uploading" }));
     if (res.status === 200 && res.json?.documentId) {
-      patch(key, { state: "done", progress: 1, documentId: res.json.documentId, report: res.json.report, message: res.json.title, stored: res.json.metadata ? storedMeta(res.json) : undefined });
+      patch(key, { state: "done", progress: 1, documentId: res.json.documentId, report: res.json.report, message: res.json.title, stored: res.json.metadata && res.json.fromFile && res.json.version !== undefined ? storedMeta(res.json as Imported) : undefined });
     } else {
       const error = res.json?.error;
       patch(key, {
@@ -248,7 +257,7 @@ export function ImportPanel({ projectId, maxMb }: { projectId: string; maxMb: nu
       <section className="panel" aria-labelledby="paste-h">
         <h2 id="paste-h">Or paste text</h2>
         <form onSubmit={onPaste} className="stack">
-          <label>Title<input name="title" maxLength={500} placeholder="Title of the source" /></label>
+          <label>Title<input name="title" maxLength={DOCUMENT_LIMITS.title} placeholder="Title of the source" /></label>
           <details className="import-meta">
             <summary>More details (authors, publisher, publication date, URL)</summary>
             <MetadataFields legend="Details of the pasted text" idPrefix="paste" values={pasteMeta} onChange={setPasteMeta} withTitle={false} />

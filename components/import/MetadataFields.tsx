@@ -5,6 +5,8 @@
  * and after import (the stored values, marked where they came from the file).
  */
 import { useState } from "react";
+import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
+import { isPublishedDate, publishedPrecision } from "@/lib/core/values/published";
 
 export interface MetaValues {
   title: string;
@@ -17,15 +19,12 @@ export interface MetaValues {
 
 export const EMPTY_META: MetaValues = { title: "", authors: "", publisher: "", published: "", url: "" };
 
-const PUBLISHED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 /** What the date's form says about its precision, for the hint next to the field. */
 export function precisionOf(published: string): string {
   const v = published.trim();
   if (!v) return "no date";
-  const m = PUBLISHED.exec(v);
-  if (!m) return "use YYYY, YYYY-MM or YYYY-MM-DD";
-  return m[3] ? "precision: day" : m[2] ? "precision: month" : "precision: year";
+  if (!isPublishedDate(v)) return "use YYYY, YYYY-MM or YYYY-MM-DD";
+  return `precision: ${publishedPrecision(v)}`;
 }
 
 /** The fields that were filled in, as the service's metadata input (authors split on ";"). */
@@ -58,16 +57,16 @@ export function MetadataFields({ legend, values, onChange, fromFile, idPrefix, w
   return (
     <fieldset className="grid-form">
       <legend className="sr-only">{legend}</legend>
-      {withTitle && <label>Title{mark("title")}<input id={`${idPrefix}-title`} value={values.title} onChange={set("title")} maxLength={500} /></label>}
+      {withTitle && <label>Title{mark("title")}<input id={`${idPrefix}-title`} value={values.title} onChange={set("title")} maxLength={DOCUMENT_LIMITS.title} /></label>}
       <label>Authors <span className="muted small">(separate with ;)</span>{mark("authors")}<input id={`${idPrefix}-authors`} value={values.authors} onChange={set("authors")} /></label>
-      <label>Publisher{mark("publisher")}<input id={`${idPrefix}-publisher`} value={values.publisher} onChange={set("publisher")} maxLength={300} /></label>
+      <label>Publisher{mark("publisher")}<input id={`${idPrefix}-publisher`} value={values.publisher} onChange={set("publisher")} maxLength={DOCUMENT_LIMITS.publisher} /></label>
       <div>
         <label htmlFor={`${idPrefix}-published`}>Publication date <span className="muted small">(YYYY, YYYY-MM or YYYY-MM-DD)</span>{mark("published")}</label>
-        <input id={`${idPrefix}-published`} value={values.published} onChange={set("published")} inputMode="numeric" maxLength={10}
+        <input id={`${idPrefix}-published`} value={values.published} onChange={set("published")} inputMode="numeric" maxLength={DOCUMENT_LIMITS.published}
           aria-describedby={`${idPrefix}-precision`} aria-invalid={touched && precision.startsWith("use") ? true : undefined} />
         <span id={`${idPrefix}-precision`} className="muted small" aria-live="polite">{precision}</span>
       </div>
-      <label>URL{mark("url")}<input id={`${idPrefix}-url`} type="url" value={values.url} onChange={set("url")} maxLength={2000} /></label>
+      <label>URL{mark("url")}<input id={`${idPrefix}-url`} type="url" value={values.url} onChange={set("url")} maxLength={DOCUMENT_LIMITS.url} /></label>
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { createProjectAction } from "@/app/projects/actions";
+import { createProjectAction } from "@/lib/actions/projects";
 
 export function CreateProjectForm() {
   const router = useRouter();

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "@/app/projects/actions";
+import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "@/lib/actions/projects";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 interface Member {

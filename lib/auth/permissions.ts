@@ -25,6 +25,26 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/**
+ * Who may change a claim: its author needs the "own" permission, anyone else the "any" one. The one
+ * rule for the server (which passes the answer to authorize()) and the page (which shows or hides the
+ * form), so the two cannot disagree.
+ */
+export function claimChangePermission(change: "edit" | "delete", userId: string, authorId: string): Permission {
+  const own = userId === authorId;
+  if (change === "edit") return own ? "claim.editOwn" : "claim.editAny";
+  return own ? "claim.deleteOwn" : "claim.deleteAny";
+}
+
+export function canEditClaim(role: Role, userId: string, authorId: string): boolean {
+  return can(role, claimChangePermission("edit", userId, authorId));
+}
+
+/** Deleting and restoring (the undo of a delete) follow one rule. */
+export function canDeleteClaim(role: Role, userId: string, authorId: string): boolean {
+  return can(role, claimChangePermission("delete", userId, authorId));
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   owner: "Owner",
   editor: "Editor",

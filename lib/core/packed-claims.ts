@@ -6,9 +6,10 @@
  * - span offsets are delta-encoded: each start relative to the previous span's start, each end as
  *   a length, so in reading order most numbers have one or two digits.
  * Invariant: every column has `count` entries (or is constant), `ids` joins `count` ids, and `spans`
- * holds 2 * sum(spanCount) numbers.
+ * holds 2 * sum(spanCount) numbers. Statuses travel as their index in CLAIM_STATUSES; an index
+ * outside it is refused (the list is corrupt or from another version), never read as a draft.
  */
-export const CLAIM_STATUSES = ["draft", "submitted", "approved", "rejected"] as const;
+import { claimStatusAt, claimStatusIndex, type ClaimStatus } from "@/lib/core/claim-status";
 
 /** A column of small integers; `{ all: v }` when every entry is v. */
 export type Column = number[] | { all: number };
@@ -32,7 +33,7 @@ export interface UnpackedClaim {
   id: string;
   typeId: string;
   authorId: string;
-  status: string;
+  status: ClaimStatus;
   version: number;
   spans: [number, number][];
 }
@@ -73,7 +74,7 @@ export function packClaims(claims: UnpackedClaim[]): PackedClaims {
     ids.push(c.id);
     type.push(indexOf(typeIndex, typeIds, c.typeId));
     author.push(indexOf(authorIndex, authorIds, c.authorId));
-    status.push(Math.max(0, CLAIM_STATUSES.indexOf(c.status as (typeof CLAIM_STATUSES)[number])));
+    status.push(claimStatusIndex(c.status));
     version.push(c.version);
     spanCount.push(c.spans.length);
     for (const [s, e] of c.spans) {
@@ -106,7 +107,7 @@ export function unpackClaims(p: PackedClaims, limit = p.count): UnpackedClaim[] 
       id: ids[i]!,
       typeId: p.typeIds[at(p.type, i)]!,
       authorId: p.authorIds[at(p.author, i)]!,
-      status: CLAIM_STATUSES[at(p.status, i)] ?? "draft",
+      status: claimStatusAt(at(p.status, i)),
       version: at(p.version, i),
       spans,
     };

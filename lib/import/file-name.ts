@@ -18,7 +18,6 @@ export const MAX_FILE_NAME_LENGTH = 255;
 /** Longest extension kept whole when a name is shortened. */
 const MAX_KEPT_EXTENSION = 16;
 
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 /** ALM, LRM, RLM, LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI. */
 const BIDI_FORMATTING = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

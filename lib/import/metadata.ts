@@ -5,6 +5,9 @@
  * `published` is ISO (YYYY, YYYY-MM or YYYY-MM-DD) and a real calendar date; `url` is absolute
  * http(s); `language` is a canonical BCP 47 tag. A value that cannot meet its rule is left out.
  */
+import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
+import { isPublishedDate } from "@/lib/core/values/published";
+
 export type ExtractedMetadata = {
   title?: string;
   authors?: string[];
@@ -24,12 +27,7 @@ export type RawMetadata = {
   language?: string | null;
 };
 
-/** Length limits: generous for real titles and names, small enough for a table cell and a log line. */
-const MAX_TITLE = 300;
-const MAX_AUTHOR = 120;
-const MAX_AUTHORS = 20;
-const MAX_PUBLISHER = 200;
-const MAX_URL = 2000; // the longest URL a document's metadata accepts (lib/services/documents.ts)
+const { title: MAX_TITLE, author: MAX_AUTHOR, authors: MAX_AUTHORS, publisher: MAX_PUBLISHER, url: MAX_URL, language: MAX_LANGUAGE } = DOCUMENT_LIMITS;
 
 /** Trims, removes markup and control characters, collapses whitespace and limits the length. */
 export function cleanValue(value: string | null | undefined, maxLength: number): string | undefined {
@@ -37,18 +35,12 @@ export function cleanValue(value: string | null | undefined, maxLength: number):
   const text = value
     .replace(/<[^>]*>/g, " ") // tags
     .replace(/[<>]/g, "") // stray angle brackets, so no partial tag survives
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFEFF]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (!text) return undefined;
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
 }
-
-const isRealDate = (y: number, m: number, d: number) => {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-};
 
 /**
  * The ISO date at the start of a value: "2024-04-18T07:00Z" -> "2024-04-18", "2024-04" -> "2024-04",
@@ -63,18 +55,16 @@ export function normalizeDate(value: string | null | undefined): string | undefi
   const [, ys, ms, ds] = iso;
   const y = Number(ys);
   if (y < 1000 || y > 2999) return undefined;
-  if (!ms) return ys;
-  const m = Number(ms);
-  if (m < 1 || m > 12) return undefined;
-  if (!ds) return `${ys}-${ms}`;
-  return isRealDate(y, m, Number(ds)) ? `${ys}-${ms}-${ds}` : undefined;
+  // The parts found, in the stored form; whether it is a real date is published.ts's rule.
+  const date = ms ? (ds ? `${ys}-${ms}-${ds}` : `${ys}-${ms}`) : ys!;
+  return isPublishedDate(date) ? date : undefined;
 }
 
 /** A canonical BCP 47 tag ("en_gb" -> "en-GB"), or undefined if the value is not one. */
 export function normalizeLanguage(value: string | null | undefined): string | undefined {
   const v = typeof value === "string" ? value.trim().replace(/_/g, "-") : "";
   // BCP 47 allows 5-8 letter primary subtags but none is registered; "english" is a word, not a tag.
-  if (!v || v.length > 35 || !/^[a-z]{2,3}(?:-|$)/i.test(v)) return undefined;
+  if (!v || v.length > MAX_LANGUAGE || !/^[a-z]{2,3}(?:-|$)/i.test(v)) return undefined;
   try {
     return Intl.getCanonicalLocales(v)[0];
   } catch {

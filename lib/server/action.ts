@@ -8,7 +8,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, HTTP_STATUS, toActionError, type ActionResult } from "@/lib/errors";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import { SlidingWindowLimiter } from "@/lib/core/rate-limit";
 import { assertSameOrigin, requestClientAddress } from "@/lib/server/request";
 import { headers } from "next/headers";

@@ -3,7 +3,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AppError } from "@/lib/errors";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 
 /** Every data page is dynamic (never prerendered at build time) and needs a signed-in user. */
 export async function pageUser(returnTo: string) {

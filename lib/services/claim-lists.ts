@@ -17,16 +17,15 @@ import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
-import { CLAIM_STATUSES } from "@/lib/core/packed-claims";
+import { CLAIM_STATUSES } from "@/lib/core/claim-status";
 import { ClaimTypeDefinitionSchema, type ClaimTypeDefinition } from "@/lib/core/claim-types/definition";
-import { SORT_DIRECTIONS, defaultColumnKeys, tableFieldParamsSchema } from "@/lib/core/claim-types/table-columns";
+import { CLAIM_SORTS, SORT_DIRECTIONS, defaultColumnKeys, tableFieldParamsSchema } from "@/lib/core/claim-types/table-columns";
 import { fromIso } from "@/lib/core/values/date-calendar";
 import { keyValues } from "@/lib/core/summary";
 import { selectClaimPage, type ListOrder } from "./claim-list-sql";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
 import { Id, parseInput } from "./input";
 
-export const CLAIM_SORTS = ["newest", "oldest", "document", "type", "status"] as const;
 export const CLAIM_TABLE_PAGE_SIZE = 50;
 /** Most claims whose key values one call returns: a screenful of list rows, with room to scroll. */
 export const MAX_KEY_VALUE_CLAIMS = 100;

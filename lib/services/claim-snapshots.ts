@@ -7,6 +7,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { packClaims, type PackedClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
+import { parseClaimStatus } from "@/lib/core/claim-status";
 
 /** Upper bound on cached claims across documents (an entry is ~100 bytes a claim). */
 const MAX_CACHED_CLAIMS = 500_000;
@@ -40,7 +41,7 @@ async function loadPacked(db: Db, projectId: string, documentId: string): Promis
     id: r.id,
     typeId: r.typeId,
     authorId: r.authorId,
-    status: r.status,
+    status: parseClaimStatus(r.status),
     version: Number(r.version),
     spans: r.spans.split(",").map((pair) => {
       const [s, e] = pair.split(":");

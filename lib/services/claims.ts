@@ -10,6 +10,8 @@ import { Id, parseInput, Version } from "./input";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
+import { canDeleteClaim, canEditClaim, claimChangePermission } from "@/lib/auth/permissions";
+import type { ClaimStatus } from "@/lib/core/claim-status";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { CodePointIndex, makeSelector, sliceCp, validateSpan } from "@/lib/core/offsets";
 import { applyDerivedFields, validateClaimValues, type ValuesContext } from "@/lib/core/claim-types";
@@ -67,7 +69,7 @@ export interface ClaimView {
   claimTypeVersion: number;
   values: Record<string, unknown>;
   note: string;
-  status: string;
+  status: ClaimStatus;
   authorId: string;
   authorName: string;
   version: number;
@@ -164,7 +166,7 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   try {
     await db.$transaction(async (tx) => {
       // Numbering and the change counter in one row update, which also serializes concurrent creates;
-      // only while the text is the one the spans were resolved against (useOriginalText may race us).
+      // only while the text is the one the spans were resolved against (revertToOriginalText may race us).
       const bumped = await tx.document.updateMany({
         where: { id: data.documentId, contentHash: doc.contentHash },
         data: { claimSeq: { increment: 1 }, claimsVersion: { increment: 1 } },
@@ -191,12 +193,6 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   return loadClaimView(db, projectId, { id });
 }
 
-export async function getClaim(userId: string, projectId: string, claimId: string): Promise<ClaimView> {
-  const db = await getDb();
-  await authorize(db, userId, projectId, "project.view");
-  return loadClaimView(db, projectId, { id: parseInput(Id, claimId) });
-}
-
 /** A live claim of an already authorized project, by id or by its number in a document. */
 async function loadClaimView(db: Db, projectId: string, where: { id: string } | { documentId: string; seq: number }): Promise<ClaimView> {
   const row = await db.claim.findFirst({ where: { ...where, projectId, deletedAt: null }, select: CLAIM_SELECT });
@@ -214,11 +210,12 @@ async function loadForWrite(tx: Tx, projectId: string, claimId: string) {
 
 export async function updateClaim(userId: string, projectId: string, input: unknown): Promise<ClaimView> {
   const db = await getDb();
-  await authorize(db, userId, projectId, "claim.editOwn");
+  // Refuses a role that may edit no claim before anything is loaded; then the claim's own rule.
+  const access = await authorize(db, userId, projectId, "claim.editOwn");
   const data = parseInput(UpdateClaimInput, input);
   const current = await loadForWrite(db, projectId, data.claimId);
   if (!current) throw new AppError("not_found");
-  if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.editAny");
+  if (!canEditClaim(access.role, userId, current.authorId)) await authorize(db, userId, projectId, claimChangePermission("edit", userId, current.authorId));
   if (current.version !== data.version) throw conflict(current);
   const spans = data.spans ? resolveSpans(current.document.text, data.spans) : undefined;
   const values = data.values
@@ -275,11 +272,11 @@ function conflict(latest: ClaimRow): AppError {
 
 export async function deleteClaim(userId: string, projectId: string, input: unknown): Promise<{ claimId: string; version: number }> {
   const db = await getDb();
-  await authorize(db, userId, projectId, "claim.deleteOwn");
+  const access = await authorize(db, userId, projectId, "claim.deleteOwn");
   const data = parseInput(DeleteClaimInput, input);
   const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: AUDITED_CLAIM_SELECT });
   if (!current) throw new AppError("not_found");
-  if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
+  if (!canDeleteClaim(access.role, userId, current.authorId)) await authorize(db, userId, projectId, claimChangePermission("delete", userId, current.authorId));
   return db.$transaction(async (tx) => {
     const deletedAt = new Date();
     const res = await tx.claim.updateMany({
@@ -299,11 +296,11 @@ export async function deleteClaim(userId: string, projectId: string, input: unkn
 /** Undo of a delete: brings the claim back exactly as it was, with a new version. */
 export async function restoreClaim(userId: string, projectId: string, input: unknown): Promise<ClaimView> {
   const db = await getDb();
-  await authorize(db, userId, projectId, "claim.deleteOwn");
+  const access = await authorize(db, userId, projectId, "claim.deleteOwn");
   const data = parseInput(DeleteClaimInput, input);
   const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: AUDITED_CLAIM_SELECT });
   if (!current || !current.deletedAt) throw new AppError("not_found");
-  if (current.authorId !== userId) await authorize(db, userId, projectId, "claim.deleteAny");
+  if (!canDeleteClaim(access.role, userId, current.authorId)) await authorize(db, userId, projectId, claimChangePermission("delete", userId, current.authorId));
   await db.$transaction(async (tx) => {
     const res = await tx.claim.updateMany({
       where: { id: data.claimId, projectId, version: data.version, NOT: { deletedAt: null } },

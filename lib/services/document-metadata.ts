@@ -4,28 +4,29 @@
  */
 import { z } from "zod";
 import { isPublishedDate } from "@/lib/core/values";
+import { DOCUMENT_LIMITS as LIMITS } from "@/lib/core/document-limits";
 
 const PUBLISHED_MESSAGE = "Use YYYY, YYYY-MM or YYYY-MM-DD (a real date) for the publication date.";
 
 /** The metadata fields, each checked on its own (no defaults: an absent field stays absent). */
 export const MetadataFields = {
-  title: z.string().trim().min(1, "Give the document a title.").max(500),
-  authors: z.array(z.string().trim().min(1).max(200)).max(50),
-  publisher: z.string().trim().max(300),
+  title: z.string().trim().min(1, "Give the document a title.").max(LIMITS.title),
+  authors: z.array(z.string().trim().min(1).max(LIMITS.author)).max(LIMITS.authors),
+  publisher: z.string().trim().max(LIMITS.publisher),
   published: z
     .string()
     .trim()
-    .max(10, PUBLISHED_MESSAGE)
+    .max(LIMITS.published, PUBLISHED_MESSAGE)
     .refine((v) => v === "" || isPublishedDate(v), PUBLISHED_MESSAGE),
   url: z
     .string()
     .trim()
-    .max(2000)
+    .max(LIMITS.url)
     .refine((v) => v === "" || /^https?:\/\//i.test(v), "Use an http(s) address."),
   language: z
     .string()
     .trim()
-    .max(35)
+    .max(LIMITS.language)
     .refine((v) => v === "" || /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v), "Use a language tag such as en or ar."),
 };
 

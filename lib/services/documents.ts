@@ -167,7 +167,7 @@ export async function updateDocumentMetadata(userId: string, projectId: string, 
 }
 
 /** Replaces the repaired text with the text as originally decoded; only while nothing is annotated. */
-export async function useOriginalText(userId: string, projectId: string, id: string, at: number) {
+export async function revertToOriginalText(userId: string, projectId: string, id: string, at: number) {
   const db = await getDb();
   await authorize(db, userId, projectId, "document.editMetadata");
   const { documentId, version } = parseInput(DocumentAt, { documentId: id, version: at });

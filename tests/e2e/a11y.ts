@@ -50,14 +50,15 @@ export async function expectAccessible(page: Page, state = "") {
 
 /** Playwright's `test` with a `page` whose every visited route must have passed `expectAccessible`. */
 export const test = base.extend({
-  page: async ({ page }, use, testInfo) => {
+  // The fixture hands the page on through `run` (Playwright's `use`, renamed: it is not a React hook).
+  page: async ({ page }, run, testInfo) => {
     const visited = new Set<string>();
     checkedRoutes.set(page, new Set());
     page.on("framenavigated", (frame) => {
       const route = frame === page.mainFrame() ? routeOf(frame.url()) : null;
       if (route) visited.add(route);
     });
-    await use(page);
+    await run(page);
     if (testInfo.status !== testInfo.expectedStatus) return; // the journey's own failure says more
     const checked = checkedRoutes.get(page)!;
     expect([...visited].filter((r) => !checked.has(r)), "pages this journey visited without an accessibility check").toEqual([]);

@@ -3,7 +3,6 @@
  * as an attack with typed fields, reload, and find the highlight, the stored offsets and the quote
  * exactly right (offsets in code points: the text has an emoji before the selection).
  */
-import type { Page } from "@playwright/test";
 import { test, expect } from "./a11y";
 import { readFileSync } from "node:fs";
 import path from "node:path";

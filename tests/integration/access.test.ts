@@ -10,8 +10,8 @@ import { makeUser, makeProject, makeDocument, claimTypeByKey, addMemberWithRole 
 import type { OpenDatabase } from "@/lib/db/engine";
 import { codeOf } from "../support/errors";
 import { getProjectOverview } from "@/lib/services/projects";
-import { importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
-import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@/lib/services/claims";
+import { importDocument, updateDocumentMetadata, revertToOriginalText } from "@/lib/services/documents";
+import { createClaim, deleteClaim, getClaimForEditing, restoreClaim, updateClaim } from "@/lib/services/claims";
 import { listProjectClaims, parseClaimTableQuery } from "@/lib/services/claim-lists";
 import { getDocumentPage } from "@/lib/services/document-page";
 import { createClaimType, listClaimTypes, setClaimTypeArchived, updateClaimType } from "@/lib/services/claim-types";
@@ -57,12 +57,12 @@ describe.each(testEngines())("access control on %s", (engine) => {
     for (const [foreign, label] of [[docA, "foreign"], [missing, "missing"]] as const) {
       expect(await codeOf(getDocumentPage(mallory.id, projectB, foreign)), label).toBe("not_found");
       expect(await codeOf(updateDocumentMetadata(mallory.id, projectB, foreign, 1, { title: "pwned" })), label).toBe("not_found");
-      expect(await codeOf(useOriginalText(mallory.id, projectB, foreign, 1)), label).toBe("not_found");
+      expect(await codeOf(revertToOriginalText(mallory.id, projectB, foreign, 1)), label).toBe("not_found");
       expect(await codeOf(createClaim(mallory.id, projectB, { documentId: foreign, claimTypeId: typeB, spans: [{ start: 0, end: 3 }] })), label).toBe("not_found");
     }
     expect(await codeOf(createClaim(mallory.id, projectB, { documentId: docB, claimTypeId: typeA, spans: [{ start: 0, end: 3 }] }))).toBe("not_found");
     for (const foreign of [claimA, missing]) {
-      expect(await codeOf(getClaim(mallory.id, projectB, foreign))).toBe("not_found");
+      expect(await codeOf(getClaimForEditing(mallory.id, projectB, { claimId: foreign }))).toBe("not_found");
       expect(await codeOf(updateClaim(mallory.id, projectB, { claimId: foreign, version: 1, note: "x" }))).toBe("not_found");
       expect(await codeOf(deleteClaim(mallory.id, projectB, { claimId: foreign, version: 1 }))).toBe("not_found");
       expect(await codeOf(restoreClaim(mallory.id, projectB, { claimId: foreign, version: 1 }))).toBe("not_found");
@@ -78,7 +78,7 @@ describe.each(testEngines())("access control on %s", (engine) => {
     // Nothing of project A changed.
     const { document } = await getDocumentPage(alice.id, projectA, docA);
     expect(document.title).toBe("Report");
-    expect((await getClaim(alice.id, projectA, claimA)).version).toBe(1);
+    expect((await getClaimForEditing(alice.id, projectA, { claimId: claimA })).claim.version).toBe(1);
   });
 
   it("refuses what a role does not allow, reading the role from the database each time", async () => {

@@ -8,7 +8,7 @@ import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, makeDocument, claimTypeByKey } from "../support/factories";
 import type { OpenDatabase } from "@/lib/db/engine";
 import { failure } from "../support/errors";
-import { createClaim, deleteClaim, getClaim, restoreClaim, updateClaim } from "@/lib/services/claims";
+import { createClaim, deleteClaim, getClaimForEditing, restoreClaim, updateClaim } from "@/lib/services/claims";
 import { getDocumentPage } from "@/lib/services/document-page";
 import { unpackClaims } from "@/lib/core/packed-claims";
 import { updateClaimType } from "@/lib/services/claim-types";
@@ -86,7 +86,7 @@ describe.each(testEngines())("claims on %s", (engine) => {
     }
     const err = await failure(createClaim(user.id, projectId, { documentId: docId, claimTypeId: attackId, spans: [{ start: 0, end: 5 }], status: "approved" }));
     expect(err.code).toBe("invalid");
-    expect((await getClaim(user.id, projectId, claim.id)).status).toBe("draft");
+    expect((await getClaimForEditing(user.id, projectId, { claimId: claim.id })).claim.status).toBe("draft");
   });
 
   it("detects a lost update: the second writer with a stale version gets a conflict and the first write stands", async () => {
@@ -96,7 +96,7 @@ describe.each(testEngines())("claims on %s", (engine) => {
     const err = await failure(updateClaim(user.id, projectId, { claimId: claim.id, version: 1, note: "B's note" }));
     expect(err.code).toBe("conflict");
     expect((err.details as { current: { version: number; note: string } }).current).toMatchObject({ version: 2, note: "A's note" });
-    expect((await getClaim(user.id, projectId, claim.id)).note).toBe("A's note");
+    expect((await getClaimForEditing(user.id, projectId, { claimId: claim.id })).claim.note).toBe("A's note");
     expect((await failure(updateClaim(user.id, projectId, { claimId: claim.id, note: "no version" }))).code).toBe("invalid");
   });
 

@@ -13,7 +13,7 @@ import { makeUser, makeProject, corpusFile, claimTypeByKey } from "../support/fa
 import type { OpenDatabase } from "@/lib/db/engine";
 import { failure } from "../support/errors";
 import { getDocumentPage } from "@/lib/services/document-page";
-import { importDocument, updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
+import { importDocument, updateDocumentMetadata, revertToOriginalText } from "@/lib/services/documents";
 import { createClaim, deleteClaim } from "@/lib/services/claims";
 import { getDb } from "@/lib/db/client";
 import { canonicalToSource, sourceToCanonical, type SourceMap } from "@/lib/core/text";
@@ -124,7 +124,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
     expect(Array.from(document.text).slice(c, c + 17).join("")).toBe("Khurasan Province");
     expect(before.originalImport).toMatchObject({ report: { mojibake: { applied: false } } });
 
-    const back = await useOriginalText(user.id, projectId, out.documentId, document.version);
+    const back = await revertToOriginalText(user.id, projectId, out.documentId, document.version);
     const after = await getDocumentPage(user.id, projectId, out.documentId);
     expect(after.document.version).toBe(back.version);
     expect(after.document.text).toContain("State鈥檚");
@@ -218,7 +218,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
     expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, 2, { title: "Bad date", published: "May 2022" }))).code).toBe("invalid");
     // Arguments arrive from the network as whatever the caller sent: a bad version is refused as invalid.
     expect((await failure(updateDocumentMetadata(user.id, projectId, out.documentId, Number("x"), { title: "NaN" }))).code).toBe("invalid");
-    expect((await failure(useOriginalText(user.id, projectId, out.documentId, "2" as unknown as number))).code).toBe("invalid");
+    expect((await failure(revertToOriginalText(user.id, projectId, out.documentId, "2" as unknown as number))).code).toBe("invalid");
   });
 
   it("freezes the text once the document has a claim", async () => {
@@ -226,7 +226,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
     const out = await importDocument(user.id, p3, corpusFile("003"));
     const attack = await claimTypeByKey(user.id, p3, "attack");
     await createClaim(user.id, p3, { documentId: out.documentId, claimTypeId: attack.id, spans: [{ start: 0, end: 10 }] });
-    expect((await failure(useOriginalText(user.id, p3, out.documentId, 1))).code).toBe("conflict");
+    expect((await failure(revertToOriginalText(user.id, p3, out.documentId, 1))).code).toBe("conflict");
   });
 
   it("keeps the text frozen after its only claim is deleted, and the page no longer offers the original", async () => {
@@ -237,7 +237,7 @@ describe.each(testEngines())("documents on %s", (engine) => {
     await deleteClaim(user.id, p4, { claimId: claim.id, version: claim.version });
     const { document } = await getDocumentPage(user.id, p4, out.documentId);
     expect(document).toMatchObject({ hasOriginal: true, annotated: true });
-    const err = await failure(useOriginalText(user.id, p4, out.documentId, document.version));
+    const err = await failure(revertToOriginalText(user.id, p4, out.documentId, document.version));
     expect(err.code).toBe("conflict");
     expect(err.message).toMatch(/already has claims/);
   });

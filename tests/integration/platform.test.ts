@@ -12,7 +12,7 @@ import { pgliteRunner } from "@/lib/db/engine";
 import { lockDataDir, DataDirLockedError } from "@/lib/db/lock";
 import { useTestDatabase } from "../support/db";
 import type { OpenDatabase } from "@/lib/db/engine";
-import { getAuthSecret, configuredSecretProblem } from "@/lib/auth/secret";
+import { getAuthSecret, configuredSecretProblem } from "@/lib/server/auth/secret";
 
 const runner = pgliteRunner;
 

@@ -7,7 +7,7 @@ import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, makeDocument, claimTypeByKey } from "../support/factories";
 import { failure } from "../support/errors";
 import type { OpenDatabase } from "@/lib/db/engine";
-import { createClaim, getClaim, updateClaim } from "@/lib/services/claims";
+import { createClaim, getClaimForEditing, updateClaim } from "@/lib/services/claims";
 import { updateDocumentMetadata } from "@/lib/services/documents";
 import { createProject } from "@/lib/services/projects";
 
@@ -39,7 +39,7 @@ describe.each(testEngines())("service input edges on %s", (engine) => {
 
   it("answers a malformed id as not found, like a missing one", async () => {
     for (const bad of ["a\u0000b", "", "../etc", "x".repeat(65), "id with spaces"]) {
-      expect((await failure(getClaim(userId, projectId, bad))).code, JSON.stringify(bad)).toBe("not_found");
+      expect((await failure(getClaimForEditing(userId, projectId, { claimId: bad }))).code, JSON.stringify(bad)).toBe("not_found");
       expect((await failure(updateClaim(userId, projectId, { claimId: bad, version: 1, note: "n" }))).code, JSON.stringify(bad)).toBe("not_found");
     }
   });

@@ -10,8 +10,10 @@ import { isMultiEnum, type FieldDefinition, type WordingContext } from "@/lib/co
 import { SOURCE_TYPES, STANCES, TRISTATE_VALUES, WHERE_PRECISIONS, WHERE_PRECISION_LABELS } from "@/lib/core/values";
 import { DateField, QuantityField } from "./WordingFields";
 
-const obj = (v: unknown): Record<string, any> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, any>) : {});
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const label = (s: string) => s.replace(/_/g, " ");
+/** A stored value's string member, or "" (values from older type versions may lack it). */
+const str = (x: unknown): string => (typeof x === "string" ? x : "");
 
 export function FieldInput({ field, value, onChange, context, issue }: {
   field: FieldDefinition; value: unknown; onChange(v: unknown): void; context: WordingContext; issue?: string | null;
@@ -84,12 +86,12 @@ export function FieldInput({ field, value, onChange, context, issue }: {
       return (
         <fieldset className="field">
           <legend>{field.label}{req}</legend>
-          <input aria-label={`${field.label}: who says so`} data-testid={testId} placeholder="Who says so, e.g. United Nations Security Council" value={v.raw ?? ""} onChange={(e) => set({ raw: e.target.value })} />
+          <input aria-label={`${field.label}: who says so`} data-testid={testId} placeholder="Who says so, e.g. United Nations Security Council" value={str(v.raw)} onChange={(e) => set({ raw: e.target.value })} />
           <div className="inline">
-            <select aria-label={`${field.label}: source type`} value={v.sourceType ?? "unknown"} onChange={(e) => set({ sourceType: e.target.value })}>
+            <select aria-label={`${field.label}: source type`} value={str(v.sourceType) || "unknown"} onChange={(e) => set({ sourceType: e.target.value })}>
               {SOURCE_TYPES.map((s) => <option key={s} value={s}>{label(s)}</option>)}
             </select>
-            <select aria-label={`${field.label}: stance`} value={v.stance ?? "reported"} onChange={(e) => set({ stance: e.target.value })}>
+            <select aria-label={`${field.label}: stance`} value={str(v.stance) || "reported"} onChange={(e) => set({ stance: e.target.value })}>
               {STANCES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </div>
@@ -99,8 +101,8 @@ export function FieldInput({ field, value, onChange, context, issue }: {
     case "place":
       return <ListOrSingle field={field} value={value} onChange={onChange} testId={testId} make={(raw, prev) => ({ precision: 4, ...obj(prev), raw })} placeholder="e.g. Kabul airport, Afghanistan" extra={(v, set) => (
         <div className="inline">
-          <input aria-label={`${field.label}: country code`} placeholder="AFG" maxLength={3} size={4} value={v.country ?? ""} onChange={(e) => set({ country: e.target.value.toUpperCase() || undefined })} />
-          <select aria-label={`${field.label}: precision`} value={v.precision ?? 4} onChange={(e) => set({ precision: Number(e.target.value) })}>
+          <input aria-label={`${field.label}: country code`} placeholder="AFG" maxLength={3} size={4} value={str(v.country)} onChange={(e) => set({ country: e.target.value.toUpperCase() || undefined })} />
+          <select aria-label={`${field.label}: precision`} value={typeof v.precision === "number" ? v.precision : 4} onChange={(e) => set({ precision: Number(e.target.value) })}>
             {WHERE_PRECISIONS.map((n) => <option key={n} value={n}>{n} · {WHERE_PRECISION_LABELS[n]}</option>)}
           </select>
         </div>
@@ -116,11 +118,11 @@ export function FieldInput({ field, value, onChange, context, issue }: {
 function ListOrSingle({ field, value, onChange, testId, make, placeholder, extra }: {
   field: FieldDefinition; value: unknown; onChange(v: unknown): void; testId: string; placeholder: string;
   make(raw: string, prev: unknown): unknown;
-  extra?(v: Record<string, any>, set: (p: Record<string, unknown>) => void): React.ReactNode;
+  extra?(v: Record<string, unknown>, set: (p: Record<string, unknown>) => void): React.ReactNode;
 }) {
   const id = useId();
   const items: unknown[] = field.many ? (Array.isArray(value) ? value : []) : value === undefined || value === null ? [] : [value];
-  const rawOf = (v: unknown) => (typeof v === "string" ? v : typeof obj(v).raw === "string" ? obj(v).raw : "");
+  const rawOf = (v: unknown): string => (typeof v === "string" ? v : str(obj(v).raw));
   const rows = field.many ? [...items, undefined] : [items[0]];
   const commit = (next: unknown[]) => {
     const kept = next.filter((v) => rawOf(v).trim() !== "");

@@ -18,8 +18,10 @@ import { DATE_PRECISIONS, QUALIFIERS, type Qualifier } from "@/lib/core/values";
 import { ParsedInput, type StatusTone } from "./ParsedInput";
 
 type Props = { field: FieldDefinition; value: unknown; onChange(v: unknown): void; context: WordingContext; issue?: string | null };
-type Rec = Record<string, any>;
+type Rec = Record<string, unknown>;
 
+/** A stored value's string member, or "" (hand-entered values may lack it). */
+const str = (x: unknown): string => (typeof x === "string" ? x : "");
 const rec = (v: unknown): Rec => (v && typeof v === "object" && !Array.isArray(v) ? (v as Rec) : {});
 
 const QUALIFIER_LABELS: Record<Qualifier, string> = {
@@ -114,7 +116,7 @@ export function QuantityField(props: Props) {
       {w.open && (
         <fieldset className="inline" aria-label={`${field.label}: entered by hand`} data-testid={`${testId}-structured`}>
           <label className="mini-field"><span>kind</span>
-            <select aria-label={`${field.label}: kind of figure`} data-testid={`${testId}-qualifier`} value={q.qualifier ?? ""}
+            <select aria-label={`${field.label}: kind of figure`} data-testid={`${testId}-qualifier`} value={str(q.qualifier)}
               onChange={(e) => set({ qualifier: e.target.value || undefined })}>
               <option value="">— choose —</option>
               {QUALIFIERS.map((k) => <option key={k} value={k}>{QUALIFIER_LABELS[k]}</option>)}
@@ -128,7 +130,7 @@ export function QuantityField(props: Props) {
           ))}
           <label className="mini-field"><span>unit</span>
             <input aria-label={`${field.label}: unit`} size={10} data-testid={`${testId}-unit`}
-              value={q.unit ?? (w.base.unit === undefined ? field.defaultUnit ?? "" : "")} onChange={(e) => set({ unit: e.target.value })} />
+              value={typeof q.unit === "string" ? q.unit : w.base.unit === undefined ? field.defaultUnit ?? "" : ""} onChange={(e) => set({ unit: e.target.value })} />
           </label>
         </fieldset>
       )}
@@ -155,13 +157,13 @@ export function DateField(props: Props) {
       {w.open && (
         <fieldset className="inline" aria-label={`${field.label}: entered by hand`} data-testid={`${testId}-structured`}>
           <label className="mini-field"><span>earliest</span>
-            <input type="date" aria-label={`${field.label}: start (earliest day)`} data-testid={`${testId}-start`} value={d.start ?? ""} onChange={(e) => set({ start: e.target.value })} />
+            <input type="date" aria-label={`${field.label}: start (earliest day)`} data-testid={`${testId}-start`} value={str(d.start)} onChange={(e) => set({ start: e.target.value })} />
           </label>
           <label className="mini-field"><span>latest</span>
-            <input type="date" aria-label={`${field.label}: end (latest day)`} data-testid={`${testId}-end`} value={d.end ?? ""} onChange={(e) => set({ end: e.target.value })} />
+            <input type="date" aria-label={`${field.label}: end (latest day)`} data-testid={`${testId}-end`} value={str(d.end)} onChange={(e) => set({ end: e.target.value })} />
           </label>
           <label className="mini-field"><span>precision</span>
-            <select aria-label={`${field.label}: precision`} data-testid={`${testId}-precision`} value={d.precision ?? ""}
+            <select aria-label={`${field.label}: precision`} data-testid={`${testId}-precision`} value={str(d.precision)}
               onChange={(e) => set({ precision: e.target.value || undefined })}>
               <option value="">— choose —</option>
               {DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p}</option>)}

@@ -1,7 +1,6 @@
-/** Claim types: definitions, the values schema built from them, the defaults, and version diffs. */
+/** Claim types: definitions, the values schema built from them, and the defaults. */
 export * from "./definition";
 export * from "./values-schema";
 export * from "./defaults";
-export * from "./evolve";
 export * from "./field-wording";
 export { applyDerivedFields } from "./derive";

@@ -22,6 +22,8 @@ import type { ClaimTypeDefinition, FieldDefinition, FieldKind } from "./definiti
 export const DEFAULT_COLUMNS = 5;
 export const SORTABLE_KINDS: readonly FieldKind[] = ["date", "quantity", "number"];
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+/** The claims table's built-in orders (a field sort is `by` + `dir` instead). */
+export const CLAIM_SORTS = ["newest", "oldest", "document", "type", "status"] as const;
 
 const preferred = (f: FieldDefinition) => !f.derived && (f.required || f.kind === "date" || f.kind === "quantity");
 

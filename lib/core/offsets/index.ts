@@ -1,6 +1,6 @@
 /** Offset bridge: code points (stored) <-> UTF-16 (JS/DOM) <-> ProseMirror positions. */
 export { CodePointIndex, cpLength, sliceCp, splitsSurrogatePair, type Bias } from "./code-points";
-export { snapToGraphemes, snapToGraphemesFallback, type U16Range } from "./graphemes";
+export { snapToGraphemes, type U16Range } from "./graphemes";
 export {
   DEFAULT_CONTEXT_LENGTH,
   makeSelector,

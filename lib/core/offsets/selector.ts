@@ -11,7 +11,7 @@
  * - A client's quote is compared after NFC normalization of both sides, like the canonical text
  *   itself: a quote sent decomposed (NFD, as some platforms copy text) names the same characters.
  */
-import { clampInt, CodePointIndex } from "./code-points";
+import { clampInt, type CodePointIndex } from "./code-points";
 
 /** Default context kept on each side of a quote: enough to disambiguate, small enough to store. */
 export const DEFAULT_CONTEXT_LENGTH = 32;

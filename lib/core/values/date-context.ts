@@ -42,7 +42,6 @@ const OVERLAP_CHARS = 48;
 /** A date mention found in the text: at least a year, or a month and day whose year comes from further back. */
 export type Mention = { year?: number; month?: number; day?: number; at: number; text: string; inSentence?: boolean };
 
-const YEAR_SHAPE = /(?<![\p{L}\p{N}/_#$£€])(?:19|20)\d\d(?![\p{L}\p{N}/_%])/gu;
 const NOT_AFTER = /^(?:,\d{3}|\s*(?:gmt|utc|edt|est|hours|hrs|people|persons|fighters|members|militants|troops|soldiers|men|civilians|killed|dead|wounded|injured|casualties|attacks|families|prisoners|km|kilometers|kilometres|miles|meters|metres|dollars|usd)\b)/i;
 const NOT_BEFORE = /(?:\bp\.|\bpp\.|\bpage|\bno\.|\bnumber|\bvol\.|\bresolutions?|\bflight)\s*$/i;
 

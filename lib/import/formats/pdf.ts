@@ -12,6 +12,7 @@
  * no text on any page -> empty, over time -> timeout, too much text -> too_large.
  */
 import type { RawMetadata } from "../metadata";
+import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
 import { importError, ImportError } from "../errors";
 import type { ImportLimits } from "../limits";
 import { joinPageItems, type PdfTextItem } from "./pdf-text";
@@ -19,7 +20,7 @@ import { codePointLength, textTooLongError } from "../text-limit";
 
 export type PdfExtract = { text: string; raw: RawMetadata; notes: string[]; pages: number };
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+type PdfJs = typeof PdfJsModule;
 let pdfjsPromise: Promise<PdfJs> | null = null;
 
 /** Loads pdf.js once; importing the worker module first lets the fake worker find its handler in-process. */

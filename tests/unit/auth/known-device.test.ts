@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_DEVICE_COOKIE, knownDeviceCookie, knownDeviceFor } from "@/lib/auth/known-device";
+import { KNOWN_DEVICE_COOKIE, knownDeviceCookie, knownDeviceFor } from "@/lib/server/auth/known-device";
 
 const SECRET = "s".repeat(48);
 const EMAIL = "owner@example.org";

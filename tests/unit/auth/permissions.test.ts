@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, can, type Permission, type Role } from "@/lib/auth/permissions";
+import { PERMISSIONS, ROLES, can, canDeleteClaim, canEditClaim, claimChangePermission, type Permission, type Role } from "@/lib/auth/permissions";
 
 /** The table, restated role by role: a change to who may do what must be a deliberate change here too. */
 const EXPECTED: Record<Role, Permission[]> = {
@@ -29,5 +29,30 @@ describe("permission table", () => {
       // once false, never true again for a lesser role
       expect(flags.indexOf(false) === -1 || flags.slice(flags.indexOf(false)).every((f) => !f)).toBe(true);
     }
+  });
+});
+
+describe("who may change a claim", () => {
+  it("asks the author for the own permission and anyone else for the any permission", () => {
+    expect(claimChangePermission("edit", "u1", "u1")).toBe("claim.editOwn");
+    expect(claimChangePermission("edit", "u1", "u2")).toBe("claim.editAny");
+    expect(claimChangePermission("delete", "u1", "u1")).toBe("claim.deleteOwn");
+    expect(claimChangePermission("delete", "u1", "u2")).toBe("claim.deleteAny");
+  });
+
+  const OWN: Record<Role, boolean> = { owner: true, editor: true, annotator: true, viewer: false };
+  const OTHERS: Record<Role, boolean> = { owner: true, editor: true, annotator: false, viewer: false };
+  for (const role of ROLES) {
+    it(`${role}: own claims ${OWN[role] ? "yes" : "no"}, others' ${OTHERS[role] ? "yes" : "no"}`, () => {
+      expect(canEditClaim(role, "u1", "u1")).toBe(OWN[role]);
+      expect(canEditClaim(role, "u1", "u2")).toBe(OTHERS[role]);
+      expect(canDeleteClaim(role, "u1", "u1")).toBe(OWN[role]);
+      expect(canDeleteClaim(role, "u1", "u2")).toBe(OTHERS[role]);
+    });
+  }
+
+  it("does not let a viewer edit a claim they wrote before being made a viewer", () => {
+    expect(canEditClaim("viewer", "u1", "u1")).toBe(false);
+    expect(canDeleteClaim("viewer", "u1", "u1")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerThrottled, throttledSignInError } from "@/lib/auth/throttled-sign-in";
+import { answerThrottled, throttledSignInError } from "@/lib/server/auth/throttled-sign-in";
 import { describeWait } from "@/components/auth/auth-requests";
 
 /** next-auth's answer to an `authorize` that threw: JSON for the form, a redirect otherwise. */

@@ -28,30 +28,3 @@ describe("applyDerivedFields", () => {
     expect(applyDerivedFields(ATTACK, values)).toEqual(values);
   });
 });
-
-/** The framework-free core must stay framework-free: no imports of next, react, prisma or tiptap. */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = path.join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith(".ts") ? [p] : [];
-  });
-}
-
-describe("lib/core boundary", () => {
-  it("imports nothing from next, react, prisma, tiptap or the app", () => {
-    const offenders: string[] = [];
-    for (const f of files(path.join(process.cwd(), "lib", "core"))) {
-      const src = readFileSync(f, "utf8");
-      for (const m of src.matchAll(/from\s+["']([^"']+)["']/g)) {
-        const spec = m[1]!;
-        if (/^(next|react|react-dom|@prisma|@tiptap|prisma|server-only|node:)/.test(spec) || spec.startsWith("@/") && !spec.startsWith("@/lib/core")) {
-          offenders.push(`${path.relative(process.cwd(), f)} -> ${spec}`);
-        }
-      }
-    }
-    expect(offenders).toEqual([]);
-  });
-});

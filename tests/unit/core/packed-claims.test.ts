@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { packClaims, unpackClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
+import { CLAIM_STATUSES } from "@/lib/core/claim-status";
 
 const claim = fc.record({
   id: fc.uuid(),
   typeId: fc.constantFrom("t1", "t2", "t3"),
   authorId: fc.constantFrom("a", "b"),
-  status: fc.constantFrom("draft", "submitted", "approved", "rejected"),
+  status: fc.constantFrom(...CLAIM_STATUSES),
   version: fc.integer({ min: 1, max: 50 }),
   spans: fc.array(fc.tuple(fc.nat(10_000), fc.nat(10_000)).map(([a, b]) => [Math.min(a, b), Math.max(a, b) + 1] as [number, number]), { minLength: 1, maxLength: 4 }),
 }) as fc.Arbitrary<UnpackedClaim>;
@@ -24,6 +25,19 @@ describe("packed claims", () => {
   });
   it("refuses an id that would break the joined form", () => {
     expect(() => packClaims([{ id: "a,b", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] }])).toThrow(/comma/);
+  });
+  it("refuses to pack a status it does not know", () => {
+    const bad = { id: "1", typeId: "t", authorId: "a", status: "pending", version: 1, spans: [[0, 1]] } as unknown as UnpackedClaim;
+    expect(() => packClaims([bad])).toThrow(/unknown claim status/);
+  });
+  it.each([[4], [-1]])("fails loudly on a status code %i outside the list, in a column or as the constant", (code) => {
+    const ok = { id: "1", typeId: "t", authorId: "a", status: "approved", version: 1, spans: [[0, 1]] } as UnpackedClaim;
+    const p = packClaims([ok, { ...ok, id: "2", status: "draft" }]);
+    expect(unpackClaims(p).map((c) => c.status)).toEqual(["approved", "draft"]);
+    expect(() => unpackClaims({ ...p, status: [2, code] })).toThrow(/unknown claim status code/);
+    expect(() => unpackClaims({ ...p, status: { all: code } })).toThrow(/unknown claim status code/);
+    // A limit that stops before the bad entry decodes only what it returns.
+    expect(unpackClaims({ ...p, status: [2, code] }, 1).map((c) => c.status)).toEqual(["approved"]);
   });
   it("stores each type and author once", () => {
     const p = packClaims([

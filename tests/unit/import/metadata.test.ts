@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
 import {
   cleanMetadata,
   cleanValue,
@@ -124,9 +125,9 @@ describe("cleanMetadata", () => {
     expect(cleanMetadata({ title: " ", authors: [], published: "soon", url: "", language: "??" })).toEqual({});
   });
 
-  it("keeps at most 20 authors", () => {
-    const authors = Array.from({ length: 30 }, (_, i) => `Author ${i}`);
-    expect(cleanMetadata({ authors }).authors).toHaveLength(20);
+  it("keeps at most the authors the metadata schema accepts", () => {
+    const authors = Array.from({ length: DOCUMENT_LIMITS.authors + 10 }, (_, i) => `Author ${i}`);
+    expect(cleanMetadata({ authors }).authors).toEqual(authors.slice(0, DOCUMENT_LIMITS.authors));
   });
 });
 

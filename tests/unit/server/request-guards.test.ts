@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => ({ id: "user-1" }) }));
+vi.mock("@/lib/server/auth/session", () => ({ getCurrentUser: async () => ({ id: "user-1" }) }));
 
 const { runAction, runPublicAction, runRoute } = await import("@/lib/server/action");
 const { CROSS_SITE_MESSAGE } = await import("@/lib/server/request");

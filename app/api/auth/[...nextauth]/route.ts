@@ -5,10 +5,10 @@
  * account (lib/auth/known-device.ts).
  */
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/options";
-import { getAuthSecret } from "@/lib/auth/secret";
-import { answerThrottled } from "@/lib/auth/throttled-sign-in";
-import { knownDeviceCookie } from "@/lib/auth/known-device";
+import { getAuthOptions } from "@/lib/server/auth/options";
+import { getAuthSecret } from "@/lib/server/auth/secret";
+import { answerThrottled } from "@/lib/server/auth/throttled-sign-in";
+import { knownDeviceCookie } from "@/lib/server/auth/known-device";
 import { normalizeEmail } from "@/lib/services/users";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };

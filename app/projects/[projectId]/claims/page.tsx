@@ -15,27 +15,26 @@ type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Rec
 export default async function ClaimsPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}/claims`);
-  let query: ClaimTableQuery;
-  let problem: string | null = null;
+  let requested: ClaimTableQuery;
+  let parseProblem: string | null = null;
   try {
-    query = parseClaimTableQuery(await searchParams);
+    requested = parseClaimTableQuery(await searchParams);
   } catch {
-    query = parseClaimTableQuery({});
-    problem = "That filter or sort is not available; showing all claims.";
+    requested = parseClaimTableQuery({});
+    parseProblem = "That filter or sort is not available; showing all claims.";
   }
-  const list = async () => {
+  const list = async (): Promise<{ result: Awaited<ReturnType<typeof listProjectClaims>>; query: ClaimTableQuery; problem: string | null }> => {
     try {
-      return await listProjectClaims(user.id, projectId, query);
+      return { result: await listProjectClaims(user.id, projectId, requested), query: requested, problem: parseProblem };
     } catch (err) {
       // A hand-made URL with a field the type does not have: say so, and show the type's claims.
       if (!(err instanceof AppError) || err.code !== "invalid") throw err;
-      problem = `${err.message} Showing the claims without that field's sort, filter or columns.`;
-      query = withoutFieldParams(query);
-      return listProjectClaims(user.id, projectId, query);
+      const query = withoutFieldParams(requested);
+      return { result: await listProjectClaims(user.id, projectId, query), query, problem: `${err.message} Showing the claims without that field's sort, filter or columns.` };
     }
   };
   // Both behind orNotFound: losing access between the two reads is a 404 like any other.
-  const [overview, result] = await orNotFound(() => Promise.all([getProjectOverview(user.id, projectId), list()]));
+  const [overview, { result, query, problem }] = await orNotFound(() => Promise.all([getProjectOverview(user.id, projectId), list()]));
   const { rows, total, pageSize } = result;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/projects/${projectId}`;

@@ -43,7 +43,7 @@ export default async function DocumentPage({ params }: Props) {
         members={members}
         currentUserId={user.id}
         canCreate={can(access.role, "claim.create")}
-        canEditAny={can(access.role, "claim.editAny")}
+        role={access.role}
         prepaint={prepaint}
       />
     </div>

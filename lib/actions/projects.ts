@@ -8,7 +8,7 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/server/action";
 import { createProject } from "@/lib/services/projects";
 import { addMember, changeMemberRole, removeMember } from "@/lib/services/members";
-import { updateDocumentMetadata, useOriginalText } from "@/lib/services/documents";
+import { updateDocumentMetadata, revertToOriginalText } from "@/lib/services/documents";
 import { createClaim, deleteClaim, getClaimForEditing, restoreClaim, updateClaim } from "@/lib/services/claims";
 import { createClaimType, setClaimTypeArchived, updateClaimType } from "@/lib/services/claim-types";
 import { listClaimKeyValues } from "@/lib/services/claim-lists";
@@ -41,8 +41,8 @@ export async function updateDocumentMetadataAction(projectId: string, documentId
   return runAction((userId) => updateDocumentMetadata(userId, str(projectId), documentId, version, input));
 }
 
-export async function useOriginalTextAction(projectId: string, documentId: string, version: number) {
-  return runAction((userId) => useOriginalText(userId, str(projectId), documentId, version));
+export async function revertToOriginalTextAction(projectId: string, documentId: string, version: number) {
+  return runAction((userId) => revertToOriginalText(userId, str(projectId), documentId, version));
 }
 
 export async function createClaimAction(projectId: string, input: unknown) {

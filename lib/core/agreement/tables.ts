@@ -1,0 +1,51 @@
+/**
+ * Agreement tables as CSV (lib/core/csv.ts): one header row with snake_case names, ratios as
+ * plain numbers at full precision, "no data" as an empty cell.
+ * Pure; never throws.
+ */
+import { csvTable, type CsvValue } from "@/lib/core/csv";
+import type { AlphaResult } from "./alpha";
+import type { AnnotatorMatrix, DocumentSummary, TypeSummary } from "./aggregate";
+import type { SpanRow } from "./document";
+import { scoresOf } from "./scores";
+import type { Scores } from "./types";
+
+const SCORE_COLUMNS = (p: string) => [`${p}_matched`, `${p}_only_a`, `${p}_only_b`, `${p}_precision`, `${p}_recall`, `${p}_f1`];
+const scoreCells = (s: Scores): CsvValue[] => [s.matched, s.onlyA, s.onlyB, s.precision, s.recall, s.f1];
+const alphaCells = (a: AlphaResult): CsvValue[] => [a.alpha, a.reason ?? "", a.units];
+const ALPHA_COLUMNS = ["label_alpha", "label_alpha_reason", "label_units"];
+
+/** One row per document, annotator pair and claim type. */
+export function spanRowsCsv(rows: readonly SpanRow[]): string {
+  return csvTable(
+    ["document_id", "annotator_a", "annotator_b", "type_key", ...SCORE_COLUMNS("exact"), ...SCORE_COLUMNS("overlap")],
+    rows.map((r) => [r.documentId, r.annotatorA, r.annotatorB, r.typeKey, ...scoreCells(scoresOf(r.exact)), ...scoreCells(scoresOf(r.overlap))]),
+  );
+}
+
+export function documentsCsv(docs: readonly DocumentSummary[]): string {
+  return csvTable(
+    ["document_id", "annotators", ...SCORE_COLUMNS("exact"), ...SCORE_COLUMNS("overlap"), ...ALPHA_COLUMNS],
+    docs.map((d) => [d.documentId, d.annotators, ...scoreCells(d.exact), ...scoreCells(d.overlap), ...alphaCells(d.labels)]),
+  );
+}
+
+export function typesCsv(types: readonly TypeSummary[]): string {
+  return csvTable(
+    ["type_key", ...SCORE_COLUMNS("exact"), ...SCORE_COLUMNS("overlap"), ...ALPHA_COLUMNS],
+    types.map((t) => [t.typeKey, ...scoreCells(t.exact), ...scoreCells(t.overlap), ...alphaCells(t.labels)]),
+  );
+}
+
+/** One row per claim type and field. */
+export function fieldsCsv(types: readonly TypeSummary[]): string {
+  return csvTable(
+    ["type_key", "field_key", "kind", "compared", "agreed", "ratio", "one_empty", "both_empty"],
+    types.flatMap((t) => t.fields.map((f) => [t.typeKey, f.fieldKey, f.kind, f.compared, f.agreed, f.ratio, f.oneEmpty, f.bothEmpty])),
+  );
+}
+
+/** The matrix with annotator ids as the first column and the header. */
+export function matrixCsv(m: AnnotatorMatrix): string {
+  return csvTable(["annotator", ...m.annotators], m.annotators.map((a, i) => [a, ...m.f1[i]]));
+}
