@@ -31,6 +31,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/signin`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // As behind a reverse proxy: the journeys say which address they come from (tests/e2e/a11y.ts).
+    env: { ATTEST_TRUSTED_PROXIES: "1" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -17,6 +17,14 @@ export const PERMISSIONS = {
   "claim.editAny": ["owner", "editor"],
   "claim.deleteOwn": ["owner", "editor", "annotator"],
   "claim.deleteAny": ["owner", "editor"],
+  // Review workflow: settings, assignments, review decisions, comments, agreement, curation.
+  "project.workflow": ["owner"],
+  "document.assign": ["owner", "editor"],
+  "assignment.updateOwn": ["owner", "editor", "annotator"],
+  "claim.review": ["owner", "editor"],
+  "claim.comment": ["owner", "editor", "annotator"],
+  "document.curate": ["owner", "editor"],
+  "agreement.view": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

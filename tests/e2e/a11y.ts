@@ -10,6 +10,7 @@
  *   remembering to add the call.
  * - No rule is disabled: the whole default rule set runs, and only the impact decides.
  */
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
@@ -49,7 +50,19 @@ export async function expectAccessible(page: Page, state = "") {
 }
 
 /** Playwright's `test` with a `page` whose every visited route must have passed `expectAccessible`. */
+/** A private address per journey (and retry), stable for the journey. */
+function journeyAddress(testId: string, retry: number): string {
+  const h = createHash("sha256").update(`${testId}#${retry}`).digest();
+  return `10.${h[0]}.${h[1]}.${(h[2]! % 254) + 1}`;
+}
+
 export const test = base.extend({
+  // The server runs behind one trusted proxy hop (playwright.config.ts), and each journey comes from its
+  // own address, as people do: per-address limits (sign-up, sign-in) count journeys apart instead of
+  // the whole suite as one visitor.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, run, testInfo) => {
+    await run({ ...extraHTTPHeaders, "X-Forwarded-For": journeyAddress(testInfo.testId, testInfo.retry) });
+  },
   // The fixture hands the page on through `run` (Playwright's `use`, renamed: it is not a React hook).
   page: async ({ page }, run, testInfo) => {
     const visited = new Set<string>();

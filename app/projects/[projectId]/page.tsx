@@ -4,6 +4,7 @@ import { pageUser, orNotFound } from "@/lib/server/page";
 import { getProjectOverview } from "@/lib/services/projects";
 import { can } from "@/lib/auth/permissions";
 import { MembersPanel } from "@/components/projects/MembersPanel";
+import { ProjectNav } from "@/components/projects/ProjectNav";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -24,6 +25,7 @@ export default async function ProjectPage({ params }: Props) {
           <Link className="button secondary" href={`${base}/claims`}>All claims</Link>
         </div>
       </div>
+      <ProjectNav projectId={project.id} role={access.role} current="overview" />
       {project.description && <p className="lead">{project.description}</p>}
 
       <section aria-labelledby="docs-h">

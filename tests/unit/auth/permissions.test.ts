@@ -4,8 +4,9 @@ import { PERMISSIONS, ROLES, can, canDeleteClaim, canEditClaim, claimChangePermi
 /** The table, restated role by role: a change to who may do what must be a deliberate change here too. */
 const EXPECTED: Record<Role, Permission[]> = {
   owner: Object.keys(PERMISSIONS) as Permission[],
-  editor: ["project.view", "document.import", "document.editMetadata", "claim.create", "claim.editOwn", "claim.editAny", "claim.deleteOwn", "claim.deleteAny"],
-  annotator: ["project.view", "document.import", "claim.create", "claim.editOwn", "claim.deleteOwn"],
+  editor: ["project.view", "document.import", "document.editMetadata", "claim.create", "claim.editOwn", "claim.editAny", "claim.deleteOwn", "claim.deleteAny",
+    "document.assign", "assignment.updateOwn", "claim.review", "claim.comment", "document.curate", "agreement.view"],
+  annotator: ["project.view", "document.import", "claim.create", "claim.editOwn", "claim.deleteOwn", "assignment.updateOwn", "claim.comment"],
   viewer: ["project.view"],
 };
 
