@@ -13,6 +13,7 @@ import type { PaintClaim } from "@/components/editor/painter";
 import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/lib/actions/projects";
 import dynamic from "next/dynamic";
 import { ClaimsList } from "./ClaimsList";
+import { SubmitAllClaims } from "./SubmitAllClaims";
 import { SelectionPopover } from "./SelectionPopover";
 import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
@@ -289,6 +290,7 @@ export function AnnotationWorkspace(props: {
         {panel && panelType ? (
           <ClaimPanel
             key={panel.mode === "edit" ? panel.claim.id : "new"}
+            projectId={projectId}
             panel={panel}
             definition={panel.mode === "edit" ? panel.definition : panelType.definition}
             color={panelType.color}
@@ -320,6 +322,7 @@ export function AnnotationWorkspace(props: {
             {error && <p role="alert" className="error">{error.message}</p>}
           </div>
         )}
+        {props.canCreate && <SubmitAllClaims projectId={projectId} documentId={documentId} />}
         <ClaimsList projectId={projectId} documentId={documentId} claims={claims} total={onServer ? props.packedClaims.count : claims.length} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
           onOpen={(c) => void openClaim(c.id, true)} />
       </div>

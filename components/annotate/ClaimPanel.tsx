@@ -1,6 +1,7 @@
 "use client";
 /**
- * The side panel: the open claim's evidence spans, its typed fields, and save / delete.
+ * The side panel: the open claim's evidence spans, its typed fields, and save / delete; for a stored
+ * claim, its review status and actions, comments and history (components/review/ClaimReview).
  * Saving first runs the server's own check (validateClaimValues, with the claim's wording context
  * and, when editing, the stored values): a refused save lists each field's problem under the field
  * and moves focus to the first field with one; nothing is sent until the values pass.
@@ -18,8 +19,10 @@ import { FieldInput } from "./fields/FieldInput";
 import { ConflictCompare } from "./ConflictCompare";
 import type { ComparedPart } from "./claim-rebase";
 import type { FullClaim, PanelState, PanelStatus, SpanDraft } from "./types";
+import { ClaimReview } from "@/components/review/ClaimReview";
 
 export function ClaimPanel(props: {
+  projectId: string;
   panel: PanelState;
   definition: ClaimTypeDefinition;
   color: string;
@@ -89,7 +92,7 @@ export function ClaimPanel(props: {
         <button type="button" className="link-button" onClick={props.onClose} aria-label="Close claim panel (Esc)">✕</button>
       </div>
       {!isNew && panel.mode === "edit" && (
-        <p className="muted small">#{panel.claim.seq} · by {panel.claim.authorName} · {panel.claim.status} · version {panel.claim.version}{panel.claim.claimTypeVersion !== undefined && ` · type v${panel.claim.claimTypeVersion}`}</p>
+        <p className="muted small">#{panel.claim.seq} · by {panel.claim.authorName} · version {panel.claim.version}{panel.claim.claimTypeVersion !== undefined && ` · type v${panel.claim.claimTypeVersion}`}</p>
       )}
       <section aria-label="Evidence">
         <h3 className="small-h">Evidence</h3>
@@ -159,6 +162,7 @@ export function ClaimPanel(props: {
           </div>
         )}
       </form>
+      {panel.mode === "edit" && <ClaimReview projectId={props.projectId} claimId={panel.claim.id} claimVersion={panel.claim.version} />}
     </aside>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 /**
  * The document's header: metadata (editable by editors, versioned), a notice when the publication
- * date is missing (yearless dates in claims are read against it), import report, original-text switch.
+ * date is missing (yearless dates in claims are read against it), import report, original-text switch,
+ * and in blind annotation what the reader sees (their own claims only, or all once curation opened),
+ * with the button that opens the document for curation for editors.
  */
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
@@ -9,6 +11,7 @@ import { updateDocumentMetadataAction, revertToOriginalTextAction } from "@/lib/
 import { ImportReportView, type ImportReportData } from "@/components/import/ImportReportView";
 import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
 import { PUBLISHED_PATTERN } from "@/lib/core/values/published";
+import { OpenCurationButton } from "@/components/curation/OpenCurationButton";
 
 interface Meta {
   id: string;
@@ -24,7 +27,17 @@ interface Meta {
   annotated: boolean;
 }
 
-export function DocumentDetails({ projectId, document: d, report, canEdit }: { projectId: string; document: Meta; report: ImportReportData; canEdit: boolean }) {
+/** Blind annotation on this document, as the reader sees it (document-page.ts `blind`). */
+interface BlindState {
+  mode: string;
+  /** the reader sees only their own claims */
+  ownOnly: boolean;
+  curationOpen: boolean;
+  /** the reader may open the document for curation */
+  canCurate: boolean;
+}
+
+export function DocumentDetails({ projectId, document: d, report, canEdit, blind }: { projectId: string; document: Meta; report: ImportReportData; canEdit: boolean; blind: BlindState }) {
   const router = useRouter();
   const [editing, setEditing] = useState<false | "all" | "published">(false);
   const [error, setError] = useState("");
@@ -97,6 +110,20 @@ export function DocumentDetails({ projectId, document: d, report, canEdit }: { p
             "An editor of this project can set it."
           )}
         </p>
+      )}
+      {blind.mode === "blind" && blind.ownOnly && (
+        <p className="notice small" role="note" data-testid="blind-notice">
+          Blind annotation: you see only your own claims until an editor opens this document for curation.
+        </p>
+      )}
+      {blind.mode === "blind" && !blind.curationOpen && blind.canCurate && (
+        <div className="notice small blind-state" data-testid="blind-editor-notice">
+          <p>Blind annotation: annotators see only their own claims on this document; you see everyone&apos;s.</p>
+          <OpenCurationButton projectId={projectId} documentId={d.id} version={d.version} />
+        </div>
+      )}
+      {blind.mode === "blind" && blind.curationOpen && (
+        <p className="muted small" data-testid="curation-open">Open for curation: every member sees every claim on this document.</p>
       )}
       <ImportReportView report={report} />
       {d.hasOriginal && !d.annotated && canEdit && (

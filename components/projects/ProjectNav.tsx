@@ -5,13 +5,15 @@
 import Link from "next/link";
 import { can, type Role } from "@/lib/auth/permissions";
 
-export type ProjectSection = "overview" | "my-work" | "review" | "claims" | "agreement" | "settings";
+export type ProjectSection = "overview" | "my-work" | "review" | "claims" | "records" | "conflicts" | "agreement" | "settings";
 
 const SECTIONS: { key: ProjectSection; label: string; path: string; shown(role: Role): boolean }[] = [
   { key: "overview", label: "Overview", path: "", shown: () => true },
   { key: "my-work", label: "My work", path: "/my-work", shown: (r) => can(r, "assignment.updateOwn") },
   { key: "review", label: "Review", path: "/review", shown: (r) => can(r, "claim.review") },
   { key: "claims", label: "Claims", path: "/claims", shown: () => true },
+  { key: "records", label: "Records", path: "/records", shown: () => true },
+  { key: "conflicts", label: "Conflicts", path: "/conflicts", shown: () => true },
   { key: "agreement", label: "Agreement", path: "/agreement", shown: (r) => can(r, "agreement.view") },
   { key: "settings", label: "Workflow", path: "/settings", shown: (r) => can(r, "project.workflow") },
 ];

@@ -114,3 +114,15 @@ export function unpackClaims(p: PackedClaims, limit = p.count): UnpackedClaim[] 
   }
   return out;
 }
+
+/**
+ * Only the claims written by `authorId`, in the same order, packed again (the span offsets are
+ * delta-encoded across claims, so dropping claims means re-encoding). Blind annotation serves one
+ * cached snapshot of all a document's claims and cuts each member's share from it at read time.
+ */
+export function filterPackedByAuthor(p: PackedClaims, authorId: string): PackedClaims {
+  const index = p.authorIds.indexOf(authorId);
+  if (index === -1) return packClaims([]);
+  if (p.authorIds.length === 1) return p;
+  return packClaims(unpackClaims(p).filter((c) => c.authorId === authorId));
+}

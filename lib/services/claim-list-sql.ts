@@ -10,14 +10,18 @@
  * - a quantity's figure: best ?? low ?? high (table-columns.ts), each read only when it is a JSON
  *   number, so a value of another shape (a field whose kind changed between versions) reads as
  *   no value instead of failing the query.
- * The project scope is the first condition of every query and of every join.
+ * The project scope is the first condition of every query and of every join; the reader's claim
+ * visibility (blind annotation, claim-visibility.ts) is the next, so the page and its total agree.
  */
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FieldKind } from "@/lib/core/claim-types/definition";
+import { visibleClaimsSql, type ClaimVisibility } from "./claim-visibility";
 
 export interface ListFilter {
   projectId: string;
+  /** Which claims the reader may see; required, so no list can forget it. */
+  visibility: ClaimVisibility;
   type?: string;
   document?: string;
   author?: string;
@@ -50,7 +54,8 @@ function numberSql(key: string): Prisma.Sql {
 }
 
 export function whereSql(f: ListFilter): Prisma.Sql {
-  const conds: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${f.projectId}`, Prisma.sql`c."deletedAt" IS NULL`];
+  // `d` is the Document joined on the claim's document (selectClaimPage).
+  const conds: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${f.projectId}`, visibleClaimsSql(f.visibility, "c", "d"), Prisma.sql`c."deletedAt" IS NULL`];
   if (f.type) conds.push(Prisma.sql`c."claimTypeId" = ${f.type}`);
   if (f.document) conds.push(Prisma.sql`c."documentId" = ${f.document}`);
   if (f.author) conds.push(Prisma.sql`c."authorId" = ${f.author}`);

@@ -11,6 +11,7 @@
  * in the form, the previous type's field parameters are dropped, not refused).
  * Every field key is checked against the chosen type's current definition (table-columns.ts)
  * after authorization; a key that is not a field of the right kind is refused as `invalid`.
+ * Both read only the claims the member may see (claim-visibility.ts: blind annotation).
  */
 import "server-only";
 import { z } from "zod";
@@ -24,6 +25,7 @@ import { fromIso } from "@/lib/core/values/date-calendar";
 import { keyValues } from "@/lib/core/summary";
 import { selectClaimPage, type ListOrder } from "./claim-list-sql";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
+import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
 import { Id, parseInput } from "./input";
 
 export const CLAIM_TABLE_PAGE_SIZE = 50;
@@ -112,17 +114,18 @@ async function rowDefinitions(db: Db, projectId: string, pairs: { claimTypeId: s
 
 export async function listProjectClaims(userId: string, projectId: string, query: ClaimTableQuery) {
   const db = await getDb();
-  await authorize(db, userId, projectId, "project.view");
+  const access = await authorize(db, userId, projectId, "project.view");
+  const visibility = await claimVisibility(db, access);
   const chosen = query.type ? await loadChosenType(db, projectId, query.type) : null;
   const fields = checkFieldParams(chosen?.definition ?? null, query);
   const byField = fields?.by ? chosen!.definition.fields.find((f) => f.key === fields.by)! : null;
   const order: ListOrder = byField ? { field: byField.key, kind: byField.kind, dir: query.dir } : { builtIn: query.sort };
   const { ids, total } = await selectClaimPage(db, {
-    projectId, type: query.type, document: query.document, author: query.author, status: query.status,
+    projectId, visibility, type: query.type, document: query.document, author: query.author, status: query.status,
     dateField: fields?.dateField, from: query.from, to: query.to, qtyField: fields?.qtyField, min: query.min, max: query.max,
   }, order, (query.page - 1) * CLAIM_TABLE_PAGE_SIZE, CLAIM_TABLE_PAGE_SIZE);
   const found = await db.claim.findMany({
-    where: { id: { in: ids }, projectId, deletedAt: null },
+    where: { id: { in: ids }, projectId, deletedAt: null, ...visibleClaimsWhere(visibility) },
     select: {
       id: true, seq: true, status: true, createdAt: true, values: true, documentId: true, claimTypeId: true, claimTypeVersion: true,
       document: { select: { title: true } },
@@ -171,14 +174,15 @@ const KeyValuesInput = z.strictObject({
 /**
  * The key values (first date, first figure: summary.ts `keyValues`) of some claims of a document,
  * by their number in it: { "12": "Date: 18 April 2022 (day) · Fatalities: 12 (exact)" }. Claims
- * without key values map to "". Deleted and unknown numbers are left out.
+ * without key values map to "". Deleted, unknown and hidden (blind annotation) numbers are left out.
  */
 export async function listClaimKeyValues(userId: string, projectId: string, input: unknown): Promise<Record<string, string>> {
   const { documentId, seqs } = parseInput(KeyValuesInput, input);
   const db = await getDb();
-  await authorize(db, userId, projectId, "project.view");
+  const access = await authorize(db, userId, projectId, "project.view");
+  const visibility = await claimVisibility(db, access);
   const rows = await db.claim.findMany({
-    where: { projectId, documentId, seq: { in: [...new Set(seqs)] }, deletedAt: null },
+    where: { projectId, documentId, seq: { in: [...new Set(seqs)] }, deletedAt: null, ...visibleClaimsWhere(visibility) },
     select: { seq: true, values: true, claimTypeId: true, claimTypeVersion: true },
   });
   const definitions = await rowDefinitions(db, projectId, rows);

@@ -3,11 +3,16 @@
  * against the document's `claimsVersion` (bumped in the same transaction as every claim change), so
  * a cached list is never served after a change, from this instance or any other on the database.
  * Loading 20,000 claims costs ~100-300 ms on the embedded engine; a current cache entry costs nothing.
+ *
+ * An entry always holds every live claim of the document, whoever reads it first; what a member may
+ * see (blind annotation: their own claims only) is cut from it on every read, so the one entry can
+ * never serve one annotator's claims to another.
  */
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { packClaims, type PackedClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
+import { filterPackedByAuthor, packClaims, type PackedClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
 import { parseClaimStatus } from "@/lib/core/claim-status";
+import { seesWholeDocument, type ClaimVisibility } from "./claim-visibility";
 
 /** Upper bound on cached claims across documents (an entry is ~100 bytes a claim). */
 const MAX_CACHED_CLAIMS = 500_000;
@@ -51,8 +56,20 @@ async function loadPacked(db: Db, projectId: string, documentId: string): Promis
   return packClaims(claims);
 }
 
-/** The document's live claims, packed. `claimsVersion` must be the value just read with the document. */
-export async function documentClaimsSnapshot(db: Db, projectId: string, documentId: string, claimsVersion: number): Promise<PackedClaims> {
+/**
+ * The document's live claims that `visibility` lets the reader see, packed. `claimsVersion` and
+ * `curationOpenedAt` must be the values just read with the document.
+ */
+export async function documentClaimsSnapshot(
+  db: Db, projectId: string, documentId: string, claimsVersion: number,
+  visibility: ClaimVisibility, curationOpenedAt: Date | null,
+): Promise<PackedClaims> {
+  const all = await allClaimsSnapshot(db, projectId, documentId, claimsVersion);
+  if (visibility.kind === "all" || seesWholeDocument(visibility, curationOpenedAt)) return all;
+  return filterPackedByAuthor(all, visibility.userId);
+}
+
+async function allClaimsSnapshot(db: Db, projectId: string, documentId: string, claimsVersion: number): Promise<PackedClaims> {
   const hit = cache.get(documentId);
   if (hit && hit.claimsVersion === claimsVersion && hit.projectId === projectId) {
     cache.delete(documentId); // re-insert: the Map's order is the eviction order

@@ -9,15 +9,17 @@ import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { Id, parseInput, Version } from "./input";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, type ProjectAccess } from "@/lib/auth/authorize";
 import { canDeleteClaim, canEditClaim, claimChangePermission } from "@/lib/auth/permissions";
-import type { ClaimStatus } from "@/lib/core/claim-status";
+import { statusAfterEdit, type ClaimStatus } from "@/lib/core/claim-status";
+import { writeDecision } from "./review";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { CodePointIndex, makeSelector, sliceCp, validateSpan } from "@/lib/core/offsets";
 import { applyDerivedFields, validateClaimValues, type ValuesContext } from "@/lib/core/claim-types";
 import { referenceFromPublished } from "@/lib/core/values";
 import { findDefinition } from "./claim-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ALL_CLAIMS, claimVisibility, seesWholeDocument, visibleClaimsWhere, type ClaimVisibility } from "./claim-visibility";
 
 /** A claim cites at most this many separate passages; more is almost certainly a mistake. */
 export const MAX_SPANS_PER_CLAIM = 20;
@@ -193,12 +195,29 @@ export async function createClaim(userId: string, projectId: string, input: unkn
   return loadClaimView(db, projectId, { id });
 }
 
-/** A live claim of an already authorized project, by id or by its number in a document. */
-async function loadClaimView(db: Db, projectId: string, where: { id: string } | { documentId: string; seq: number }): Promise<ClaimView> {
-  const row = await db.claim.findFirst({ where: { ...where, projectId, deletedAt: null }, select: CLAIM_SELECT });
+/**
+ * A live claim of an already authorized project, by id or by its number in a document. A claim
+ * hidden by `visibility` (blind annotation) answers not_found, exactly like a missing one; writes
+ * check visibility before they change anything (assertClaimVisible), so reloading after one needs none.
+ */
+async function loadClaimView(
+  db: Db, projectId: string, where: { id: string } | { documentId: string; seq: number }, visibility: ClaimVisibility = ALL_CLAIMS,
+): Promise<ClaimView> {
+  const row = await db.claim.findFirst({ where: { ...where, projectId, deletedAt: null, ...visibleClaimsWhere(visibility) }, select: CLAIM_SELECT });
   if (!row) throw new AppError("not_found");
   const author = await db.user.findUnique({ where: { id: row.authorId }, select: { name: true } });
   return toView(row, author?.name ?? "");
+}
+
+/**
+ * Refuses a change to a claim the member may not see (blind annotation) as not_found, before any
+ * permission check: `forbidden` would tell an annotator that someone else's claim exists.
+ */
+async function assertClaimVisible(db: Db, access: ProjectAccess, claim: { authorId: string; documentId: string }) {
+  const visibility = await claimVisibility(db, access);
+  if (visibility.kind === "all" || claim.authorId === visibility.userId) return;
+  const doc = await db.document.findFirst({ where: { id: claim.documentId, projectId: access.projectId }, select: { curationOpenedAt: true } });
+  if (!doc || !seesWholeDocument(visibility, doc.curationOpenedAt)) throw new AppError("not_found");
 }
 
 async function loadForWrite(tx: Tx, projectId: string, claimId: string) {
@@ -215,6 +234,7 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
   const data = parseInput(UpdateClaimInput, input);
   const current = await loadForWrite(db, projectId, data.claimId);
   if (!current) throw new AppError("not_found");
+  await assertClaimVisible(db, access, current);
   if (!canEditClaim(access.role, userId, current.authorId)) await authorize(db, userId, projectId, claimChangePermission("edit", userId, current.authorId));
   if (current.version !== data.version) throw conflict(current);
   const spans = data.spans ? resolveSpans(current.document.text, data.spans) : undefined;
@@ -224,12 +244,17 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
         previous: current.values as Record<string, unknown>,
       })
     : undefined;
+  // An approval is bound to the version approved: the edited claim goes back to review.
+  const status = statusAfterEdit(current.status);
   await db.$transaction(async (tx) => {
     const res = await tx.claim.updateMany({
-      where: { id: data.claimId, projectId, version: data.version, deletedAt: null },
+      // The status read is part of the guard: a decision does not bump the version, so an approval
+      // landing between our read and this write must not survive on the edited content.
+      where: { id: data.claimId, projectId, version: data.version, status: current.status, deletedAt: null },
       data: {
         ...(values ? { values: values as Prisma.InputJsonValue } : {}),
         ...(data.note !== undefined ? { note: data.note } : {}),
+        ...(status !== current.status ? { status } : {}),
         version: { increment: 1 },
         updatedAt: new Date(),
       },
@@ -242,6 +267,12 @@ export async function updateClaim(userId: string, projectId: string, input: unkn
     if (spans) {
       await tx.claimSpan.deleteMany({ where: { claimId: data.claimId } });
       await writeSpans(tx, data.claimId, spans);
+    }
+    if (status !== current.status) {
+      await writeDecision(tx, {
+        projectId, claimId: data.claimId, claimVersion: current.version + 1, actorId: userId,
+        fromStatus: current.status, toStatus: status, reason: "edited after approval",
+      });
     }
     await bumpClaimsVersion(tx, current.documentId);
     await recordAuditEvent(tx, {
@@ -276,6 +307,7 @@ export async function deleteClaim(userId: string, projectId: string, input: unkn
   const data = parseInput(DeleteClaimInput, input);
   const current = await db.claim.findFirst({ where: { id: data.claimId, projectId, deletedAt: null }, select: AUDITED_CLAIM_SELECT });
   if (!current) throw new AppError("not_found");
+  await assertClaimVisible(db, access, current);
   if (!canDeleteClaim(access.role, userId, current.authorId)) await authorize(db, userId, projectId, claimChangePermission("delete", userId, current.authorId));
   return db.$transaction(async (tx) => {
     const deletedAt = new Date();
@@ -300,6 +332,7 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
   const data = parseInput(DeleteClaimInput, input);
   const current = await db.claim.findFirst({ where: { id: data.claimId, projectId }, select: AUDITED_CLAIM_SELECT });
   if (!current || !current.deletedAt) throw new AppError("not_found");
+  await assertClaimVisible(db, access, current);
   if (!canDeleteClaim(access.role, userId, current.authorId)) await authorize(db, userId, projectId, claimChangePermission("delete", userId, current.authorId));
   await db.$transaction(async (tx) => {
     const res = await tx.claim.updateMany({
@@ -319,10 +352,10 @@ export async function restoreClaim(userId: string, projectId: string, input: unk
 /** A claim with the claim-type definition it was written against, for the edit panel. */
 export async function getClaimForEditing(userId: string, projectId: string, input: unknown) {
   const db = await getDb();
-  await authorize(db, userId, projectId, "project.view");
+  const access = await authorize(db, userId, projectId, "project.view");
   const ref = parseInput(ClaimRef, input);
   const where = "claimId" in ref ? { id: ref.claimId } : { documentId: ref.documentId, seq: ref.seq };
-  const claim = await loadClaimView(db, projectId, where);
+  const claim = await loadClaimView(db, projectId, where, await claimVisibility(db, access));
   const definition = await findDefinition(projectId, claim.claimTypeId, claim.claimTypeVersion);
   if (!definition) throw new AppError("not_found");
   return { claim, definition };

@@ -9,6 +9,8 @@ import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
 import { insertClaimType } from "./claim-types";
+import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
+import { assignmentsByDocument } from "./assignments";
 
 export const CreateProjectInput = z.strictObject({
   name: z.string().trim().min(1, "Give the project a name.").max(120),
@@ -54,13 +56,19 @@ export async function listProjectsForUser(userId: string): Promise<ProjectListIt
       },
     },
   });
-  return memberships.map((m) => ({
+  // In a blind project an annotator's count is of the claims they may see, like every other count.
+  const claimCounts = await Promise.all(memberships.map(async (m) => {
+    const visibility = await claimVisibility(db, { userId, projectId: m.project.id, role: m.role as Role });
+    if (visibility.kind === "all") return m.project._count.claims;
+    return db.claim.count({ where: { projectId: m.project.id, deletedAt: null, ...visibleClaimsWhere(visibility) } });
+  }));
+  return memberships.map((m, i) => ({
     id: m.project.id,
     name: m.project.name,
     description: m.project.description,
     role: m.role as Role,
     documents: m.project._count.documents,
-    claims: m.project._count.claims,
+    claims: claimCounts[i]!,
   }));
 }
 
@@ -75,11 +83,13 @@ export async function getProject(userId: string, projectId: string, permission: 
 export async function getProjectOverview(userId: string, projectId: string) {
   const db = await getDb();
   const access = await authorize(db, userId, projectId, "project.view");
+  // Claim counts are of the claims this member may see (blind annotation).
+  const visibility = await claimVisibility(db, access);
   const project = await db.project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { id: true, name: true, description: true, createdAt: true },
+    select: { id: true, name: true, description: true, createdAt: true, annotationMode: true, annotatorsPerDocument: true, selfApproval: true },
   });
-  const [documents, members, claimTypes] = await Promise.all([
+  const [documents, members, claimTypes, assignments] = await Promise.all([
     db.document.findMany({
       where: { projectId },
       orderBy: { createdAt: "asc" },
@@ -91,7 +101,7 @@ export async function getProjectOverview(userId: string, projectId: string) {
         published: true,
         textLength: true,
         createdAt: true,
-        _count: { select: { claims: { where: { deletedAt: null } } } },
+        _count: { select: { claims: { where: { deletedAt: null, ...visibleClaimsWhere(visibility) } } } },
       },
     }),
     db.membership.findMany({
@@ -102,15 +112,16 @@ export async function getProjectOverview(userId: string, projectId: string) {
     db.claimType.findMany({
       where: { projectId, archived: false },
       orderBy: { createdAt: "asc" },
-      select: { id: true, key: true, name: true, color: true, currentVersion: true, _count: { select: { claims: { where: { deletedAt: null } } } } },
+      select: { id: true, key: true, name: true, color: true, currentVersion: true, _count: { select: { claims: { where: { deletedAt: null, ...visibleClaimsWhere(visibility) } } } } },
     }),
+    assignmentsByDocument(db, projectId),
   ]);
   // E-mail addresses are shown to those who manage members only.
   const showEmails = can(access.role, "member.manage");
   return {
     access,
     project,
-    documents: documents.map((d) => ({ ...d, claims: d._count.claims })),
+    documents: documents.map((d) => ({ ...d, claims: d._count.claims, assignees: assignments.get(d.id) ?? [] })),
     members: members.map((m) => ({
       id: m.id,
       role: m.role as Role,

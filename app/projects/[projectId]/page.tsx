@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageUser, orNotFound } from "@/lib/server/page";
 import { getProjectOverview } from "@/lib/services/projects";
-import { can } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { canBeAssigned } from "@/lib/services/assignments";
 import { MembersPanel } from "@/components/projects/MembersPanel";
 import { ProjectNav } from "@/components/projects/ProjectNav";
+import { DocumentsTable } from "@/components/workflow/DocumentsTable";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -27,6 +29,11 @@ export default async function ProjectPage({ params }: Props) {
       </div>
       <ProjectNav projectId={project.id} role={access.role} current="overview" />
       {project.description && <p className="lead">{project.description}</p>}
+      <p className="muted small" data-testid="workflow-summary">
+        {project.annotationMode === "blind" ? "Blind annotation: annotators see only their own claims until a document is opened for curation." : "Open annotation: members see every claim."}{" "}
+        {project.annotatorsPerDocument} annotator{project.annotatorsPerDocument === 1 ? "" : "s"} per document.{" "}
+        {can(access.role, "project.workflow") && <Link href={`${base}/settings`}>Change workflow settings</Link>}
+      </p>
 
       <section aria-labelledby="docs-h">
         <h2 id="docs-h">Documents</h2>
@@ -36,22 +43,13 @@ export default async function ProjectPage({ params }: Props) {
             {can(access.role, "document.import") && <Link className="button" href={`${base}/import`}>Import documents</Link>}
           </div>
         ) : (
-          <table className="table" data-testid="documents-table">
-            <thead>
-              <tr><th scope="col">Title</th><th scope="col">Publisher</th><th scope="col">Published</th><th scope="col" className="num">Characters</th><th scope="col" className="num">Claims</th></tr>
-            </thead>
-            <tbody>
-              {documents.map((d) => (
-                <tr key={d.id}>
-                  <td><Link href={`${base}/documents/${d.id}`}>{d.title}</Link>{d.authors.length > 0 && <div className="muted small">{d.authors.join(", ")}</div>}</td>
-                  <td>{d.publisher}</td>
-                  <td>{d.published}</td>
-                  <td className="num">{d.textLength.toLocaleString("en")}</td>
-                  <td className="num">{d.claims}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DocumentsTable
+            projectId={project.id}
+            documents={documents.map((d) => ({ id: d.id, title: d.title, authors: d.authors, publisher: d.publisher, published: d.published, textLength: d.textLength, claims: d.claims, assignees: d.assignees }))}
+            annotatorsPerDocument={project.annotatorsPerDocument}
+            members={members.filter((m) => canBeAssigned(m.role)).map((m) => ({ userId: m.userId, name: m.name, role: ROLE_LABELS[m.role] }))}
+            canAssign={can(access.role, "document.assign")}
+          />
         )}
       </section>
 

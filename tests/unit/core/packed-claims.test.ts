@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { packClaims, unpackClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
+import { filterPackedByAuthor, packClaims, unpackClaims, type UnpackedClaim } from "@/lib/core/packed-claims";
 import { CLAIM_STATUSES } from "@/lib/core/claim-status";
 
 const claim = fc.record({
@@ -47,5 +47,39 @@ describe("packed claims", () => {
     expect(p).toMatchObject({ typeIds: ["t"], authorIds: ["a"], count: 2, ids: "1,2", type: { all: 0 }, author: { all: 0 }, status: [0, 2], spanCount: [1, 2] });
     // starts as deltas from the previous span's start, ends as lengths
     expect(p.spans).toEqual([0, 1, 3, 1, 5, 1]);
+  });
+});
+
+describe("filterPackedByAuthor", () => {
+  const authorArb = fc.constantFrom("a", "b", "c");
+  it("keeps exactly the author's claims, in order, for any list and any author", () => {
+    fc.assert(fc.property(fc.array(claim, { maxLength: 40 }), authorArb, (claims, who) => {
+      const kept = filterPackedByAuthor(packClaims(claims), who);
+      const expected = claims.filter((c) => c.authorId === who);
+      expect(unpackClaims(kept)).toEqual(expected);
+      expect(kept.count).toBe(expected.length);
+    }));
+  });
+  it("never names another author in the packed form it returns", () => {
+    fc.assert(fc.property(fc.array(claim, { maxLength: 40 }), (claims) => {
+      const kept = filterPackedByAuthor(packClaims(claims), "a");
+      expect(kept.authorIds.every((id) => id === "a")).toBe(true);
+    }));
+  });
+  it("re-encodes span offsets when claims in between are dropped", () => {
+    const p = packClaims([
+      { id: "1", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 2]] },
+      { id: "2", typeId: "u", authorId: "b", status: "submitted", version: 3, spans: [[5, 7]] },
+      { id: "3", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[10, 12]] },
+    ]);
+    const onlyA = filterPackedByAuthor(p, "a");
+    expect(onlyA).toMatchObject({ typeIds: ["t"], authorIds: ["a"], count: 2, ids: "1,3", spans: [0, 2, 10, 2] });
+    const onlyB = filterPackedByAuthor(p, "b");
+    expect(unpackClaims(onlyB)).toEqual([{ id: "2", typeId: "u", authorId: "b", status: "submitted", version: 3, spans: [[5, 7]] }]);
+  });
+  it("answers an empty list for an author with no claims, and for an empty list", () => {
+    const p = packClaims([{ id: "1", typeId: "t", authorId: "a", status: "draft", version: 1, spans: [[0, 1]] }]);
+    expect(filterPackedByAuthor(p, "z")).toMatchObject({ count: 0, ids: "", authorIds: [], typeIds: [], spans: [] });
+    expect(unpackClaims(filterPackedByAuthor(packClaims([]), "a"))).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ projectId: string; documentId: string }> };
 export default async function DocumentPage({ params }: Props) {
   const { projectId, documentId } = await params;
   const user = await pageUser(`/projects/${projectId}/documents/${documentId}`);
-  const { access, projectName, document, claims, claimTypes, members } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
+  const { access, projectName, document, claims, claimTypes, members, blind } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
   const { text, importReport, ...meta } = document;
   // Highlights painted on the server-rendered text by an inline script (it needs the CSP nonce).
   const prepaint = { plan: documentPrepaint(text, claims, claimTypes), nonce: (await headers()).get("x-nonce") ?? undefined };
@@ -32,6 +32,7 @@ export default async function DocumentPage({ params }: Props) {
         }}
         report={importReport as never}
         canEdit={can(access.role, "document.editMetadata")}
+        blind={{ ...blind, canCurate: can(access.role, "document.curate") }}
       />
       <AnnotationWorkspace
         projectId={projectId}

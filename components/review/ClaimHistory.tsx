@@ -1,0 +1,48 @@
+"use client";
+/**
+ * A claim's history in a disclosure, loaded when it is first opened (and again after a change made in
+ * the panel): who did what and when, the reason of a decision, and the fields an edit changed.
+ */
+import { useEffect, useState } from "react";
+import { getClaimHistoryAction } from "@/lib/actions/review";
+import type { HistoryEntry } from "@/lib/services/history";
+import { formatTime } from "./format";
+
+export function ClaimHistory({ projectId, claimId, revision }: { projectId: string; claimId: string; revision: string }) {
+  const [open, setOpen] = useState(false);
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void getClaimHistoryAction(projectId, claimId).then((r) => {
+      if (!live) return;
+      if (r.ok) { setEntries(r.data); setError(null); } else setError(r.error.message);
+    });
+    return () => { live = false; };
+  }, [open, projectId, claimId, revision]);
+
+  return (
+    <details className="claim-history" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="claim-history">
+      <summary>History</summary>
+      {error && <p role="alert" className="error small">{error}</p>}
+      {open && entries === null && !error && <p className="muted small">Loading history…</p>}
+      {entries && (
+        <ol className="history-list">
+          {entries.map((e) => (
+            <li key={e.id} className={`history-${e.kind}`} data-testid="history-entry">
+              <p className="small"><strong>{e.actorName}</strong> {e.what} <span className="muted">{formatTime(e.at)}</span></p>
+              {e.reason && <p className="small">{e.kind === "comment" ? "" : "Reason: "}{e.reason}</p>}
+              {e.changes.length > 0 && (
+                <ul className="small">
+                  {e.changes.map((c) => <li key={c.label}><strong>{c.label}</strong>: {c.before || "—"} → {c.after || "—"}</li>)}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
