@@ -2,14 +2,16 @@
 import "server-only";
 import { z } from "zod";
 import { parseInput } from "./input";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/core/claim-status";
 import { newId } from "@/lib/ids";
 import { authorize } from "@/lib/auth/authorize";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
 import { insertClaimType } from "./claim-types";
-import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
+import { claimVisibility, visibleClaimsWhere, type ClaimVisibility } from "./claim-visibility";
 import { assignmentsByDocument } from "./assignments";
 
 export const CreateProjectInput = z.strictObject({
@@ -116,6 +118,7 @@ export async function getProjectOverview(userId: string, projectId: string) {
     }),
     assignmentsByDocument(db, projectId),
   ]);
+  const progress = await projectProgress(db, projectId, project.annotatorsPerDocument, documents.length, visibility);
   // E-mail addresses are shown to those who manage members only.
   const showEmails = can(access.role, "member.manage");
   return {
@@ -131,5 +134,47 @@ export async function getProjectOverview(userId: string, projectId: string) {
       email: showEmails || m.user.id === userId ? m.user.email : null,
     })),
     claimTypes: claimTypes.map((t) => ({ ...t, claims: t._count.claims })),
+    progress,
+  };
+}
+
+/**
+ * The overview's progress figures. A document is done when as many of its assignees as the project
+ * asks for per document have marked it done; it is curated when it has claims and every one of them
+ * is approved or rejected. Claims, records and conflicts are counted through the member's claim
+ * visibility, like every other count (a record shows only if all its claims are visible).
+ */
+export interface ProjectProgress {
+  documents: number;
+  annotatorsPerDocument: number;
+  done: number;
+  curated: number;
+  claims: Record<ClaimStatus, number>;
+  records: number;
+  openConflicts: number;
+}
+
+async function projectProgress(db: Db, projectId: string, annotatorsPerDocument: number, documentCount: number, visibility: ClaimVisibility): Promise<ProjectProgress> {
+  const visible = { projectId, deletedAt: null, ...visibleClaimsWhere(visibility) };
+  const records: Prisma.RecordWhereInput = { projectId, deletedAt: null, ...(visibility.kind === "all" ? {} : { claims: { every: { claim: visibleClaimsWhere(visibility) } } }) };
+  const [doneRows, statusRows, undecidedRows, byStatus, recordCount, openConflicts] = await Promise.all([
+    db.assignment.groupBy({ by: ["documentId"], where: { projectId, state: "done" }, _count: { _all: true } }),
+    db.claim.groupBy({ by: ["documentId"], where: visible, _count: { _all: true } }),
+    db.claim.groupBy({ by: ["documentId"], where: { ...visible, status: { in: ["draft", "submitted"] } }, _count: { _all: true } }),
+    db.claim.groupBy({ by: ["status"], where: visible, _count: { _all: true } }),
+    db.record.count({ where: records }),
+    db.conflict.count({ where: { projectId, status: "open", record: records } }),
+  ]);
+  const undecided = new Set(undecidedRows.map((r) => r.documentId));
+  const claims = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  for (const r of byStatus) claims[r.status] = r._count._all;
+  return {
+    documents: documentCount,
+    annotatorsPerDocument,
+    done: doneRows.filter((r) => r._count._all >= annotatorsPerDocument).length,
+    curated: statusRows.filter((r) => r._count._all > 0 && !undecided.has(r.documentId)).length,
+    claims,
+    records: recordCount,
+    openConflicts,
   };
 }

@@ -26,6 +26,13 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
     `/projects/${pid}/claims`,
     `/projects/${pid}/claim-types`,
     `/projects/${pid}/documents/${did}`,
+    `/projects/${pid}/settings`,
+    `/projects/${pid}/my-work`,
+    `/projects/${pid}/review`,
+    `/projects/${pid}/agreement`,
+    `/projects/${pid}/records`,
+    `/projects/${pid}/records/${missingProject}`,
+    `/projects/${pid}/conflicts`,
   ];
   for (const [pid, did] of [[projectId, documentId], [missingProject, documentId], [missingProject, missingProject]] as const) {
     for (const p of paths(pid, did)) {
@@ -47,6 +54,12 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
     });
     expect(res.status()).toBe(404);
     expect(res.headers()["cache-control"]).toContain("no-store");
+  }
+  // The agreement CSV download: 404 for a foreign or missing project, like the pages.
+  for (const pid of [projectId, missingProject]) {
+    const res = await page.request.get(`/api/projects/${pid}/agreement/documents`, { headers: { origin: new URL(page.url()).origin } });
+    expect(res.status(), `agreement CSV of ${pid}`).toBe(404);
+    expect(await res.text()).not.toContain("Private project");
   }
   // Not signed in at all: 401 from the route, redirect to sign-in from the page.
   const anon = await browser.newContext();

@@ -6,6 +6,7 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { canBeAssigned } from "@/lib/services/assignments";
 import { MembersPanel } from "@/components/projects/MembersPanel";
 import { ProjectNav } from "@/components/projects/ProjectNav";
+import { ProgressPanel } from "@/components/projects/ProgressPanel";
 import { DocumentsTable } from "@/components/workflow/DocumentsTable";
 
 export const metadata: Metadata = { title: "Project" };
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ projectId: string }> };
 export default async function ProjectPage({ params }: Props) {
   const { projectId } = await params;
   const user = await pageUser(`/projects/${projectId}`);
-  const { access, project, documents, members, claimTypes } = await orNotFound(() => getProjectOverview(user.id, projectId));
+  const { access, project, documents, members, claimTypes, progress } = await orNotFound(() => getProjectOverview(user.id, projectId));
   const base = `/projects/${project.id}`;
   return (
     <div className="page">
@@ -34,6 +35,8 @@ export default async function ProjectPage({ params }: Props) {
         {project.annotatorsPerDocument} annotator{project.annotatorsPerDocument === 1 ? "" : "s"} per document.{" "}
         {can(access.role, "project.workflow") && <Link href={`${base}/settings`}>Change workflow settings</Link>}
       </p>
+
+      {documents.length > 0 && <ProgressPanel projectId={project.id} progress={progress} />}
 
       <section aria-labelledby="docs-h">
         <h2 id="docs-h">Documents</h2>

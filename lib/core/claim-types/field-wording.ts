@@ -29,9 +29,6 @@ export type FieldReading =
   | { ok: true; value: Quantity | DateValue; explanation: string; warnings: string[] }
   | { ok: false; error: string };
 
-/** Field kinds whose values are read from wording. */
-export const WORDING_KINDS = ["quantity", "date"] as const;
-
 export function isWordingField(f: FieldDefinition): f is FieldDefinition & { kind: "quantity" | "date" } {
   return f.kind === "quantity" || f.kind === "date";
 }

@@ -39,14 +39,6 @@ export function defaultColumnKeys(def: ClaimTypeDefinition, max = DEFAULT_COLUMN
 
 export const isSortable = (f: FieldDefinition) => SORTABLE_KINDS.includes(f.kind);
 
-/** Field-dependent parameters of the table (already shaped by the URL parser). */
-export interface TableFieldParams {
-  by?: string;
-  dateField?: string;
-  qtyField?: string;
-  cols?: string[];
-}
-
 function keyOf(def: ClaimTypeDefinition, accept: (f: FieldDefinition) => boolean, what: string) {
   const keys = def.fields.filter(accept).map((f) => f.key);
   return z.string().refine((k) => keys.includes(k), { error: `not a ${what} field of ${def.name}` });

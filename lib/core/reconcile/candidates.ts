@@ -15,11 +15,14 @@
  * asking every pair (tested).
  *
  * Grouping. Accepted pairs are applied best score first through union-find. A merge that would
- * put two claims of one document into one group against the same-document rule (score.ts) is
- * refused and reported in `blocked`, so the rule holds for groups, not only for pairs.
+ * leave the group incoherent (coherence.ts: two claims of one document against the same-document
+ * rule, two countries, two incompatible dates, no actor in common) is refused and reported in
+ * `blocked`, so the rules hold for groups, not only for pairs: a claim dated only to a month
+ * joins the best-scoring event of that month and never bridges two events on different days.
  */
+import { mergeSummaries, refusal, summarize, type CoherenceRule, type GroupSummary } from "./coherence";
 import { MAX_DATE_TOLERANCE } from "./dates";
-import { acceptPair, sameDocumentAllowed, type Reason } from "./score";
+import { acceptPair, type Reason } from "./score";
 import type { ProjectedClaim } from "./types";
 import { UnionFind } from "./union-find";
 
@@ -27,12 +30,14 @@ import { UnionFind } from "./union-find";
 export const MAX_COMPARISONS_PER_CLAIM = 200;
 
 export type CandidatePair = { a: string; b: string; score: number; reasons: Reason[] };
+/** An accepted pair whose groups stayed apart, with the rule a merge would have broken. */
+export type BlockedPair = CandidatePair & { rule: CoherenceRule };
 export type CandidateResult = {
   pairs: CandidatePair[];
   /** Claim ids per group of two or more, each sorted; groups are disjoint. */
   groups: string[][];
-  /** Accepted pairs not merged because their groups held separate claims of one document. */
-  blocked: CandidatePair[];
+  /** Accepted pairs not merged because the merged group would break a coherence rule (coherence.ts). */
+  blocked: BlockedPair[];
   stats: { comparisons: number; truncated: string[] };
 };
 
@@ -63,6 +68,9 @@ export function proposeCandidates(claims: readonly ProjectedClaim[], options: Pr
   const seen = new Set<string>();
   const pairs: { i: Ix; j: Ix; pair: CandidatePair }[] = [];
   let comparisons = 0;
+  // Each claim's place in id order: a pair is always judged and listed as (smaller id, larger id).
+  const rank = new Int32Array(claims.length);
+  claims.map((c, i) => ({ id: c.id, i })).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).forEach((c, r) => (rank[c.i] = r));
 
   /** Compares i with j unless i has used its budget; false when the budget is spent. */
   const compare = (i: Ix, j: Ix): boolean => {
@@ -72,19 +80,30 @@ export function proposeCandidates(claims: readonly ProjectedClaim[], options: Pr
     }
     started[i]++;
     comparisons++;
-    const [x, y] = claims[i].id < claims[j].id ? [i, j] : [j, i];
+    const x = rank[i] < rank[j] ? i : j;
+    const y = x === i ? j : i;
     options.onCompare?.(claims[x], claims[y]);
     const v = acceptPair(claims[x], claims[y], options.threshold);
     if (v) pairs.push({ i: x, j: y, pair: { a: claims[x].id, b: claims[y].id, score: v.score, reasons: v.reasons } });
     return true;
   };
-  const startOf = (i: Ix) => claims[i].date!.start;
-  const reach = (i: Ix) => claims[i].date!.end + MAX_DATE_TOLERANCE;
+  // Window starts and reaches (end plus the largest tolerance) as arrays: the sweeps read them millions of times.
+  const starts = new Float64Array(claims.length);
+  const reaches = new Float64Array(claims.length);
+  claims.forEach((c, i) => {
+    if (c.date) {
+      starts[i] = c.date.start;
+      reaches[i] = c.date.end + MAX_DATE_TOLERANCE;
+    }
+  });
+  const startOf = (i: Ix) => starts[i];
 
   /** Every compatible pair within one list sorted by start. */
   const sweep = (list: Ix[]) => {
     for (let p = 0; p < list.length; p++) {
-      for (let q = p + 1; q < list.length && startOf(list[q]) <= reach(list[p]); q++) if (!compare(list[p], list[q])) break;
+      const i = list[p];
+      const reach = reaches[i];
+      for (let q = p + 1; q < list.length && starts[list[q]] <= reach; q++) if (!compare(i, list[q])) break;
     }
   };
   /** Pairs across two sorted lists: each pair found from the claim whose start is earlier (ties from `from`). */
@@ -98,7 +117,7 @@ export function proposeCandidates(claims: readonly ProjectedClaim[], options: Pr
         if (s < startOf(i) || (strict && s === startOf(i))) lo = mid + 1;
         else hi = mid;
       }
-      for (let q = lo; q < to.length && startOf(to[q]) <= reach(i); q++) if (!compare(i, to[q])) break;
+      for (let q = lo; q < to.length && starts[to[q]] <= reaches[i]; q++) if (!compare(i, to[q])) break;
     }
   };
 
@@ -142,33 +161,28 @@ export function proposeCandidates(claims: readonly ProjectedClaim[], options: Pr
 function group(claims: readonly ProjectedClaim[], found: { i: Ix; j: Ix; pair: CandidatePair }[]) {
   found.sort((x, y) => y.pair.score - x.pair.score || (x.pair.a < y.pair.a ? -1 : x.pair.a > y.pair.a ? 1 : x.pair.b < y.pair.b ? -1 : 1));
   const uf = new UnionFind(claims.length);
-  // Per root: the group's claims by document, to check the same-document rule on each merge.
-  const docs = new Map<Ix, Map<string, Ix[]>>();
-  const docsOf = (root: Ix, member: Ix) => docs.get(root) ?? new Map([[claims[member].documentId, [member]]]);
-  const blocked: CandidatePair[] = [];
+  // Per root: what the coherence rules need, made when a claim first meets a pair.
+  const summaries = new Map<Ix, GroupSummary>();
+  const summaryOf = (root: Ix) => {
+    let s = summaries.get(root);
+    if (!s) summaries.set(root, (s = summarize(claims, root)));
+    return s;
+  };
+  const blocked: BlockedPair[] = [];
   for (const { i, j, pair } of found) {
     const ri = uf.find(i);
     const rj = uf.find(j);
     if (ri === rj) continue;
-    const di = docsOf(ri, i);
-    const dj = docsOf(rj, j);
-    const [small, large] = di.size <= dj.size ? [di, dj] : [dj, di];
-    let allowed = true;
-    for (const [doc, members] of small) {
-      const others = large.get(doc);
-      if (others && !members.every((x) => others.every((y) => sameDocumentAllowed(claims[x], claims[y])))) {
-        allowed = false;
-        break;
-      }
-    }
-    if (!allowed) {
-      blocked.push(pair);
+    const si = summaryOf(ri);
+    const sj = summaryOf(rj);
+    const rule = refusal(claims, si, sj);
+    if (rule !== null) {
+      blocked.push({ ...pair, rule });
       continue;
     }
-    for (const [doc, members] of small) large.set(doc, [...(large.get(doc) ?? []), ...members]);
-    docs.delete(ri);
-    docs.delete(rj);
-    docs.set(uf.union(i, j), large);
+    summaries.delete(ri);
+    summaries.delete(rj);
+    summaries.set(uf.union(i, j), mergeSummaries(si, sj));
   }
   const groups = uf.groups().map((g) => g.map((i) => claims[i].id).sort());
   groups.sort((x, y) => (x[0] < y[0] ? -1 : 1));

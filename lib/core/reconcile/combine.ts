@@ -82,13 +82,16 @@ function majority(entries: Entry[]): { value: unknown; conflict: boolean } {
   return { value: alts[0].value, conflict: false };
 }
 
+// Loops rather than Math.min(...xs): a spread of a large record's values can overflow the stack.
 const min = (xs: (number | null)[]) => {
-  const ns = xs.filter((n): n is number => n !== null);
-  return ns.length ? Math.min(...ns) : null;
+  let m: number | null = null;
+  for (const n of xs) if (n !== null && (m === null || n < m)) m = n;
+  return m;
 };
 const max = (xs: (number | null)[]) => {
-  const ns = xs.filter((n): n is number => n !== null);
-  return ns.length ? Math.max(...ns) : null;
+  let m: number | null = null;
+  for (const n of xs) if (n !== null && (m === null || n > m)) m = n;
+  return m;
 };
 
 function combineFigures(entries: Entry[], rule: CombineRule): { value: unknown; conflict: boolean } {
@@ -115,8 +118,8 @@ function combineFigures(entries: Entry[], rule: CombineRule): { value: unknown; 
 
 function intersectDates(entries: Entry[]): { value: unknown; conflict: boolean } {
   const windows = entries.map((e) => readDateWindow(e.value)!);
-  const start = Math.max(...windows.map((w) => w.start));
-  const end = Math.min(...windows.map((w) => w.end));
+  const start = max(windows.map((w) => w.start))!;
+  const end = min(windows.map((w) => w.end))!;
   if (start > end) return { value: null, conflict: true };
   const same = windows.find((w) => w.start === start && w.end === end);
   const precision = start === end ? "day" : same ? same.precision : "days";

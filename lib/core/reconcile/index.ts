@@ -9,9 +9,10 @@
 export type { ReconcileClaim, ProjectedClaim, DayWindow, Figure, CpRange } from "./types";
 export { buildActorIndex, normalizeActorName, actorKey, type ActorIndex, type ProjectActor } from "./actors";
 export { projectClaim, projectClaims, projectionFields, type ProjectionFields } from "./project";
+export type { CoherenceRule } from "./coherence";
 export { compareClaims, MATCH_THRESHOLD, POINTS, type PairVerdict, type Reason } from "./score";
 export {
-  proposeCandidates, MAX_COMPARISONS_PER_CLAIM, type CandidatePair, type CandidateResult, type ProposeOptions,
+  proposeCandidates, MAX_COMPARISONS_PER_CLAIM, type BlockedPair, type CandidatePair, type CandidateResult, type ProposeOptions,
 } from "./candidates";
 export {
   combineField, combineRecord, DEFAULT_RULES, type CombineRule, type CombinedField, type CombineOptions, type Alternative,

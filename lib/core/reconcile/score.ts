@@ -47,10 +47,6 @@ export type ReasonField = "type" | "date" | "place" | "actors" | "figure" | "doc
 export type Reason = { field: ReasonField; outcome: "match" | "near" | "differ"; points: number; detail: string };
 export type PairVerdict = { compatible: false; reasons: Reason[] } | { compatible: true; score: number; reasons: Reason[] };
 
-const reject = (field: ReasonField, detail: string): PairVerdict => ({
-  compatible: false, reasons: [{ field, outcome: "differ", points: 0, detail }],
-});
-
 /** True when two spans of the two claims overlap (or touch the same code point). */
 function spansOverlap(a: ProjectedClaim, b: ProjectedClaim): boolean {
   return a.spans.some((x) => b.spans.some((y) => x.start < y.end && y.start < x.end));
@@ -66,52 +62,114 @@ function sharedKey(a: readonly string[], b: readonly string[]): string | null {
   return null;
 }
 
-export function compareClaims(a: ProjectedClaim, b: ProjectedClaim): PairVerdict {
-  if (a.typeKey !== b.typeKey) return reject("type", `different claim types (${a.typeKey}, ${b.typeKey})`);
-  if (a.documentId === b.documentId && !sameDocumentAllowed(a, b)) {
-    return reject("document", "same document, separate passages and not linked");
+/**
+ * The pair rule itself: the score, or null when a hard rule fails. Reasons are written only when
+ * `reasons` is given: candidate proposal asks millions of pairs and needs the wording only for
+ * the few it proposes (no closures here either, so a hot loop allocates nothing it drops).
+ */
+function judge(a: ProjectedClaim, b: ProjectedClaim, reasons: Reason[] | null): number | null {
+  if (a.typeKey !== b.typeKey) {
+    reasons?.push(reason("type", "differ", 0, `different claim types (${a.typeKey}, ${b.typeKey})`));
+    return null;
   }
-  if ((a.date === null) !== (b.date === null)) return reject("date", "one claim has a date, the other none");
+  if (a.documentId === b.documentId && !sameDocumentAllowed(a, b)) {
+    reasons?.push(reason("document", "differ", 0, "same document, separate passages and not linked"));
+    return null;
+  }
+  if ((a.date === null) !== (b.date === null)) {
+    reasons?.push(reason("date", "differ", 0, "one claim has a date, the other none"));
+    return null;
+  }
   const ca = a.place?.country ?? null;
   const cb = b.place?.country ?? null;
-  if (ca && cb && ca !== cb) return reject("place", `different countries (${ca}, ${cb})`);
+  if (ca && cb && ca !== cb) {
+    reasons?.push(reason("place", "differ", 0, `different countries (${ca}, ${cb})`));
+    return null;
+  }
   const actor = sharedKey(a.actors.keys, b.actors.keys);
   if (a.date === null && (!ca || ca !== cb || actor === null)) {
-    return reject("date", "undated claims match only with a known common country and a shared actor");
+    reasons?.push(reason("date", "differ", 0, "undated claims match only with a known common country and a shared actor"));
+    return null;
   }
-  const reasons: Reason[] = [];
-  const add = (field: ReasonField, outcome: Reason["outcome"], points: number, detail: string) =>
-    reasons.push({ field, outcome, points, detail });
-
+  let score = 0;
   if (a.date && b.date) {
-    if (!windowsCompatible(a.date, b.date)) return reject("date", "date windows too far apart");
+    if (!windowsCompatible(a.date, b.date)) {
+      reasons?.push(reason("date", "differ", 0, "date windows too far apart"));
+      return null;
+    }
     const gap = windowGap(a.date, b.date);
     const narrow = a.date.end - a.date.start < NARROW_DAYS && b.date.end - b.date.start < NARROW_DAYS;
-    if (gap > 0) add("date", "near", POINTS.nearDate, `${gap} day(s) apart, within the precision tolerance`);
-    else if (a.date.start === a.date.end && b.date.start === b.date.end) add("date", "match", POINTS.sameDay, "same day");
-    else if (narrow) add("date", "match", POINTS.narrowOverlap, "narrow windows overlap");
-    else add("date", "match", POINTS.wideOverlap, "wide windows overlap");
+    if (gap > 0) {
+      score += POINTS.nearDate;
+      reasons?.push(reason("date", "near", POINTS.nearDate, `${gap} day(s) apart, within the precision tolerance`));
+    } else if (a.date.start === a.date.end && b.date.start === b.date.end) {
+      score += POINTS.sameDay;
+      reasons?.push(reason("date", "match", POINTS.sameDay, "same day"));
+    } else if (narrow) {
+      score += POINTS.narrowOverlap;
+      reasons?.push(reason("date", "match", POINTS.narrowOverlap, "narrow windows overlap"));
+    } else {
+      score += POINTS.wideOverlap;
+      reasons?.push(reason("date", "match", POINTS.wideOverlap, "wide windows overlap"));
+    }
   }
-  if (ca && ca === cb) add("place", "match", POINTS.sameCountry, `same country (${ca})`);
+  if (ca && ca === cb) {
+    score += POINTS.sameCountry;
+    reasons?.push(reason("place", "match", POINTS.sameCountry, `same country (${ca})`));
+  }
   const pa = a.place;
   const pb = b.place;
   if (pa?.admin1 && pb?.admin1) {
-    if (pa.admin1 === pb.admin1) add("place", "match", POINTS.sameAdmin1, `same province (${pa.admin1})`);
-    else add("place", "differ", POINTS.admin1Differs, `different provinces (${pa.admin1}, ${pb.admin1})`);
+    if (pa.admin1 === pb.admin1) {
+      score += POINTS.sameAdmin1;
+      reasons?.push(reason("place", "match", POINTS.sameAdmin1, `same province (${pa.admin1})`));
+    } else {
+      score += POINTS.admin1Differs;
+      reasons?.push(reason("place", "differ", POINTS.admin1Differs, `different provinces (${pa.admin1}, ${pb.admin1})`));
+    }
   }
-  if (pa?.admin2 && pa.admin2 === pb?.admin2) add("place", "match", POINTS.sameAdmin2, `same district (${pa.admin2})`);
-  if (pa?.raw && pa.raw === pb?.raw) add("place", "match", POINTS.samePlaceName, `same place name (${pa.raw})`);
-  if (actor !== null) add("actors", "match", POINTS.sharedActor, `shared actor (${actor})`);
-  else if (a.actors.keys.length > 0 && b.actors.keys.length > 0) add("actors", "differ", POINTS.actorsDiffer, "no actor in common");
+  if (pa?.admin2 && pa.admin2 === pb?.admin2) {
+    score += POINTS.sameAdmin2;
+    reasons?.push(reason("place", "match", POINTS.sameAdmin2, `same district (${pa.admin2})`));
+  }
+  if (pa?.raw && pa.raw === pb?.raw) {
+    score += POINTS.samePlaceName;
+    reasons?.push(reason("place", "match", POINTS.samePlaceName, `same place name (${pa.raw})`));
+  }
+  if (actor !== null) {
+    score += POINTS.sharedActor;
+    reasons?.push(reason("actors", "match", POINTS.sharedActor, `shared actor (${actor})`));
+  } else if (a.actors.keys.length > 0 && b.actors.keys.length > 0) {
+    score += POINTS.actorsDiffer;
+    reasons?.push(reason("actors", "differ", POINTS.actorsDiffer, "no actor in common"));
+  }
   if (a.figure && b.figure) {
-    if (figuresOverlap(a.figure, b.figure)) add("figure", "match", POINTS.figuresOverlap, "figures' ranges overlap");
-    else add("figure", "differ", POINTS.figuresDiffer, "figures' ranges do not overlap");
+    if (figuresOverlap(a.figure, b.figure)) {
+      score += POINTS.figuresOverlap;
+      reasons?.push(reason("figure", "match", POINTS.figuresOverlap, "figures' ranges overlap"));
+    } else {
+      score += POINTS.figuresDiffer;
+      reasons?.push(reason("figure", "differ", POINTS.figuresDiffer, "figures' ranges do not overlap"));
+    }
   }
-  return { compatible: true, score: reasons.reduce((s, r) => s + r.points, 0), reasons };
+  return score;
+}
+
+function reason(field: ReasonField, outcome: Reason["outcome"], points: number, detail: string): Reason {
+  return { field, outcome, points, detail };
+}
+
+export function compareClaims(a: ProjectedClaim, b: ProjectedClaim): PairVerdict {
+  const reasons: Reason[] = [];
+  const score = judge(a, b, reasons);
+  return score === null ? { compatible: false, reasons } : { compatible: true, score, reasons };
 }
 
 /** The verdict when it proposes the pair (compatible and at the threshold), else null. */
-export function acceptPair(a: ProjectedClaim, b: ProjectedClaim, threshold = MATCH_THRESHOLD) {
-  const v = compareClaims(a, b);
-  return v.compatible && v.score >= threshold ? v : null;
+export function acceptPair(a: ProjectedClaim, b: ProjectedClaim, threshold = MATCH_THRESHOLD): { score: number; reasons: Reason[] } | null {
+  const score = judge(a, b, null);
+  if (score === null || score < threshold) return null;
+  const reasons: Reason[] = [];
+  judge(a, b, reasons);
+  return { score, reasons };
 }

@@ -169,8 +169,3 @@ export function canonicalize(input: string): CanonicalResult {
   const normal = normalize(replaced.text, replaced.length, (offset) => log.record("nfc", canonicalToSource(replaced.map, offset)));
   return { text: normal.text, report: log.report(), map: composeMaps(replaced.map, normal.map) };
 }
-
-/** True when canonicalization changed nothing at all. */
-export function unchanged(report: CanonicalReport): boolean {
-  return report.changes.length === 0;
-}

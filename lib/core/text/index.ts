@@ -3,22 +3,13 @@
  * canonicalize (with an offset map from the decoded source), and hash the canonical text.
  * Framework-free; runs in Node and the browser.
  */
-export { decodeBytes, sniffUtf16, type DecodeResult, type InvalidSequence } from "./decode";
+export { decodeBytes, sniffUtf16, type DecodeResult } from "./decode";
 export {
   detectAndRepairMojibake,
-  repairedCharCount,
-  type MojibakeKind,
-  type RepairResult,
-  type Replacement,
 } from "./repair";
-export { findUnrecoveredRuns, type Residue, type UnrecoveredRun } from "./mojibake-residue";
-export { canonicalize, type CanonicalChange, type CanonicalChangeKind, type CanonicalReport } from "./canonical";
-export { composeMaps } from "./source-map-compose";
 export {
   canonicalToSource,
   sourceToCanonical,
-  SourceMapBuilder,
-  type MapBias,
   type SourceMap,
 } from "./source-map";
 export {
@@ -26,6 +17,4 @@ export {
   contentHash,
   decodedDescription,
   type ImportTextReport,
-  type PrepareOptions,
-  type PreparedText,
 } from "./prepare";

@@ -46,12 +46,6 @@ export function resultRarity(cp: number): number {
   return UNUSUAL;
 }
 
-export function stringRarity(s: string): number {
-  let total = 0;
-  for (const ch of s) total += resultRarity(ch.codePointAt(0)!);
-  return total;
-}
-
 /**
  * Rarity of a character as it appears in GBK-misread text, from its GBK code.
  * GB2312 level-1 hanzi are the everyday characters; the GBK extension (lead 81..A0 or

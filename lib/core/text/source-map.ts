@@ -106,10 +106,6 @@ function checkRange(offset: number, length: number): void {
   if (!Number.isInteger(offset) || offset < 0 || offset > length) throw new RangeError(`Offset ${offset} is outside 0..${length}.`);
 }
 
-export function sourceLengthOf(map: SourceMap | null, canonicalLength: number): number {
-  return map ? map.sourceLength : canonicalLength;
-}
-
 /** The canonical offset for a source offset (code points). A null map is the identity. */
 export function sourceToCanonical(map: SourceMap | null, offset: number, bias: MapBias = "backward"): number {
   if (!map) return offset;

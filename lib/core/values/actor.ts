@@ -10,4 +10,3 @@ export const ActorSchema = z.strictObject({
   actorId: z.string().min(1).max(64).optional(),
 });
 
-export type Actor = z.infer<typeof ActorSchema>;

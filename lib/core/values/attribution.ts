@@ -17,6 +17,3 @@ export const AttributionSchema = z.strictObject({
   stance: z.enum(STANCES),
 });
 
-export type Attribution = z.infer<typeof AttributionSchema>;
-export type SourceType = (typeof SOURCE_TYPES)[number];
-export type Stance = (typeof STANCES)[number];

@@ -4,9 +4,12 @@
  * rules for yearless and relative dates) and date-format.ts (display).
  */
 export {
-  DateValueSchema, DATE_PRECISIONS, MAX_DATE_RAW,
-  type DateValue, type DatePrecision, type DateParse, type DateReference,
+  DateValueSchema,
+  DATE_PRECISIONS,
+  type DateValue,
+  type DatePrecision,
+  type DateReference,
 } from "./date-schema";
-export { parseDate, type ParseDateOptions } from "./date-parse";
+export { parseDate } from "./date-parse";
 export { formatDateValue } from "./date-format";
-export { isLeapYear, daysInMonth } from "./date-calendar";
+export { daysInMonth } from "./date-calendar";

@@ -38,4 +38,3 @@ export const PlaceSchema = z
     path: ["lat"],
   });
 
-export type Place = z.infer<typeof PlaceSchema>;

@@ -6,10 +6,11 @@
  * quantity-core.ts (range multiplier carry-back rule) and fatality-wording.ts (rule 8).
  */
 export {
-  QuantitySchema, QuantityPartSchema, QUALIFIERS, MAX_QUANTITY_RAW, MAX_QUANTITY_PARTS,
-  type Quantity, type QuantityPart, type Qualifier, type QuantityParse,
+  QuantitySchema,
+  QUALIFIERS,
+  type Quantity,
+  type QuantityPart,
+  type Qualifier,
 } from "./quantity-schema";
-export { parseQuantity, type ParseQuantityOptions } from "./quantity-parse";
-export { sumParts, type SumResult, type Total } from "./quantity-sum";
-export { DEFAULT_VAGUE_LEXICON } from "./quantity-phrases";
+export { parseQuantity } from "./quantity-parse";
 export { isFatalityWording } from "./fatality-wording";

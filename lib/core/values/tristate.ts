@@ -3,4 +3,3 @@ import { z } from "zod";
 
 export const TRISTATE_VALUES = ["yes", "no", "unknown"] as const;
 export const TristateSchema = z.enum(TRISTATE_VALUES);
-export type Tristate = z.infer<typeof TristateSchema>;

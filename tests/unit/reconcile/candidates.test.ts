@@ -4,6 +4,7 @@ import {
   buildActorIndex, compareClaims, MATCH_THRESHOLD, projectClaims, proposeCandidates,
   type ProjectedClaim, type ReconcileClaim,
 } from "@/lib/core/reconcile";
+import { windowsCompatible } from "@/lib/core/reconcile/dates";
 import { DEFS, ISKP, KABUL, attack, day, kabulReports, qty, window } from "./fixtures";
 
 const index = buildActorIndex([{ id: "iskp", name: "Islamic State Khorasan Province", aliases: ["IS-KP", "ISKP", "ISIS-K"] }]);
@@ -73,7 +74,70 @@ describe("proposeCandidates: same-document rule", () => {
     expect(r.pairs).toHaveLength(2);
     expect(r.groups).toHaveLength(1);
     expect(r.groups[0]).toContain("y1");
-    expect(r.blocked).toHaveLength(1);
+    expect(r.blocked).toMatchObject([{ rule: "document" }]);
+  });
+});
+
+describe("proposeCandidates: groups stay coherent", () => {
+  const base = { location: KABUL, perpetrators: [ISKP], fatalities: qty("12") };
+
+  it("a claim dated only to the month joins at most one of two attacks on different days of that month", () => {
+    const claims = [
+      attack("d05a", "docA", { ...base, date: day("5 August 2021") }),
+      attack("d05b", "docB", { ...base, date: day("5 August 2021") }),
+      attack("d20a", "docC", { ...base, date: day("20 August 2021") }),
+      attack("d20b", "docD", { ...base, date: day("20 August 2021") }),
+      attack("month", "docE", { ...base, date: day("August 2021") }),
+    ];
+    const r = proposeCandidates(project(claims));
+    // The month matches all four, so pairs alone would chain both attacks into one group.
+    expect(r.pairs.filter((p) => p.a === "month" || p.b === "month")).toHaveLength(4);
+    const withMonth = r.groups.filter((g) => g.includes("month"));
+    expect(withMonth.length).toBeLessThanOrEqual(1);
+    expect(r.groups.some((g) => g.includes("d05a") && g.includes("d20a"))).toBe(false);
+    expect(r.groups).toContainEqual(expect.arrayContaining(["d05a", "d05b"]));
+    expect(r.groups).toContainEqual(expect.arrayContaining(["d20a", "d20b"]));
+    expect(r.blocked.length).toBeGreaterThan(0);
+    expect(r.blocked.every((b) => b.rule === "date")).toBe(true);
+  });
+
+  it("a year-long claim never bridges attacks months apart", () => {
+    const claims = [
+      attack("mar", "docA", { ...base, date: day("3 March 2021") }),
+      attack("sep", "docB", { ...base, date: day("9 September 2021") }),
+      attack("year", "docC", { ...base, date: day("2021") }),
+    ];
+    const r = proposeCandidates(project(claims));
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]).toContain("year");
+    expect(r.blocked).toMatchObject([{ rule: "date" }]);
+  });
+
+  it("a claim without a country never joins claims of two countries", () => {
+    const d = day("26 August 2021");
+    const claims = [
+      attack("afg", "docA", { date: d, location: KABUL, perpetrators: [ISKP] }),
+      attack("pak", "docB", { date: d, location: { raw: "Kabul", country: "PAK", admin1: "Kabul" }, perpetrators: [ISKP] }),
+      attack("none", "docC", { date: d, location: { raw: "Kabul", admin1: "Kabul" }, perpetrators: [ISKP] }),
+    ];
+    const r = proposeCandidates(project(claims));
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]).toContain("none");
+    expect(r.blocked).toMatchObject([{ rule: "country" }]);
+  });
+
+  it("a claim naming no actor does not join groups that name different actors", () => {
+    const d = day("26 August 2021");
+    const claims = [
+      attack("iskp1", "docA", { date: d, location: KABUL, perpetrators: [ISKP] }),
+      attack("iskp2", "docB", { date: d, location: KABUL, perpetrators: [ISKP] }),
+      attack("tal1", "docC", { date: d, location: KABUL, perpetrators: [{ raw: "Taliban" }] }),
+      attack("tal2", "docD", { date: d, location: KABUL, perpetrators: [{ raw: "Taliban" }] }),
+      attack("anon", "docE", { date: d, location: KABUL }),
+    ];
+    const r = proposeCandidates(project(claims), { threshold: 4 });
+    expect(r.groups.some((g) => g.includes("iskp1") && g.includes("tal1"))).toBe(false);
+    expect(r.blocked.some((b) => b.rule === "actors")).toBe(true);
   });
 });
 
@@ -149,6 +213,20 @@ const arbClaims = fc.array(arbClaim, { maxLength: 40 }).map((xs) =>
   })),
 );
 
+/** The coherence rules (coherence.ts), asked of every pair of the merged group's members. */
+function bruteRefusal(x: ProjectedClaim[], y: ProjectedClaim[]): string | null {
+  const spansMeet = (a: ProjectedClaim, b: ProjectedClaim) => a.spans.some((s) => b.spans.some((t) => s.start < t.end && t.start < s.end));
+  const merged = [...x, ...y];
+  const everyPair = (ok: (a: ProjectedClaim, b: ProjectedClaim) => boolean) => merged.every((a, i) => merged.every((b, j) => j <= i || ok(a, b)));
+  if (!everyPair((a, b) => a.documentId !== b.documentId || a.linked.includes(b.id) || b.linked.includes(a.id) || spansMeet(a, b))) return "document";
+  if (!everyPair((a, b) => !a.place?.country || !b.place?.country || a.place.country === b.place.country)) return "country";
+  if (!everyPair((a, b) => !a.date || !b.date || windowsCompatible(a.date, b.date))) return "date";
+  const ax = new Set(x.flatMap((c) => c.actors.keys));
+  const ay = y.flatMap((c) => c.actors.keys);
+  if (ax.size > 0 && ay.length > 0 && !ay.some((k) => ax.has(k))) return "actors";
+  return null;
+}
+
 describe("blocking finds what asking every pair finds", () => {
   it("the same accepted pairs as brute force, at several thresholds", () => {
     fc.assert(
@@ -163,6 +241,41 @@ describe("blocking finds what asking every pair finds", () => {
         const r = proposeCandidates(claims, { threshold });
         expect(pairKeys(r.pairs)).toEqual(brute.sort());
         expect(r.stats.truncated).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the same groups and refusals as merging brute-force pairs best first under the coherence rules, checked on every pair of members", () => {
+    fc.assert(
+      fc.property(arbClaims, fc.integer({ min: 1, max: 8 }), (claims, threshold) => {
+        const accepted: { a: ProjectedClaim; b: ProjectedClaim; score: number }[] = [];
+        for (let i = 0; i < claims.length; i++) {
+          for (let j = i + 1; j < claims.length; j++) {
+            const v = compareClaims(claims[i], claims[j]);
+            if (v.compatible && v.score >= threshold) accepted.push({ a: claims[i], b: claims[j], score: v.score });
+          }
+        }
+        accepted.sort((x, y) => y.score - x.score || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
+        const groupOf = new Map(claims.map((c) => [c.id, [c]]));
+        const blocked: string[] = [];
+        for (const { a, b } of accepted) {
+          const ga = groupOf.get(a.id)!;
+          const gb = groupOf.get(b.id)!;
+          if (ga === gb) continue;
+          const rule = bruteRefusal(ga, gb);
+          if (rule) {
+            blocked.push(`${a.id}|${b.id}|${rule}`);
+            continue;
+          }
+          const merged = [...ga, ...gb];
+          for (const c of merged) groupOf.set(c.id, merged);
+        }
+        const groups = [...new Set(groupOf.values())].filter((g) => g.length > 1).map((g) => g.map((c) => c.id).sort());
+        groups.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+        const r = proposeCandidates(claims, { threshold });
+        expect(r.groups).toEqual(groups);
+        expect(r.blocked.map((p) => `${p.a}|${p.b}|${p.rule}`)).toEqual(blocked);
       }),
       { numRuns: 300 },
     );

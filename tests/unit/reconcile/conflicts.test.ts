@@ -38,6 +38,38 @@ describe("detectConflicts", () => {
     expect(kinds([attack("x", "d1", { date: window("2021-08-20", "2021-08-26", "week") }), attack("y", "d2", { date: day("26 August 2021") })])).toEqual([]);
   });
 
+  it("many date windows: one conflict, claims ending before the latest start against those starting after the earliest end", () => {
+    const claims = [
+      attack("aug10", "d1", { date: day("10 August 2021") }),
+      attack("month", "d2", { date: day("August 2021") }),
+      attack("aug01", "d3", { date: day("1 August 2021") }),
+      attack("aug20", "d4", { date: day("20 August 2021") }),
+      attack("aug20b", "d5", { date: day("20 August 2021") }),
+    ];
+    const c = detectConflicts(ATTACK, claims);
+    expect(c.map((x) => x.kind)).toEqual(["date_mismatch"]);
+    // The month overlaps both extremes and takes no side; the 10th contradicts the 20th.
+    expect(c[0].sides.map((s) => s.claimIds)).toEqual([["aug01", "aug10"], ["aug20", "aug20b"]]);
+    expect(c[0].sides[0].value).toMatchObject({ start: "2021-08-01" });
+    expect(c[0].sides[1].documentIds).toEqual(["d4", "d5"]);
+    expect(c[0].message).toContain("2021-08-10");
+    expect(kinds([claims[1], claims[2], claims[3]])).toEqual(["date_mismatch:date"]);
+    expect(kinds([claims[1], claims[3], claims[4]])).toEqual([]);
+  });
+
+  it("many figures: one conflict, every claim below the highest low against the highest", () => {
+    const claims = ["12", "14", "about 13", "40", "at least 10", "45"].map((raw, i) => attack(`f${i}`, `d${i}`, { fatalities: qty(raw) }));
+    const c = detectConflicts(ATTACK, claims);
+    expect(c.map((x) => x.kind)).toEqual(["figure_mismatch"]);
+    // "at least 10" allows every other figure and takes no side.
+    expect(c[0].sides.map((s) => s.claimIds)).toEqual([["f0", "f1", "f2", "f3"], ["f5"]]);
+    expect(c[0].sides.map((s) => s.value)).toMatchObject([{ best: 12 }, { best: 45 }]);
+    const high = ["12", "40", "45"].map((raw, i) => attack(`h${i}`, `d${i}`, { fatalities: qty(raw) }));
+    expect(detectConflicts(ATTACK, high)[0].sides.map((s) => s.claimIds)).toEqual([["h0", "h1"], ["h2"]]);
+    const spread = ["12", "about 40", "45"].map((raw, i) => attack(`s${i}`, `d${i}`, { fatalities: qty(raw) }));
+    expect(detectConflicts(ATTACK, spread)[0].sides.map((s) => s.claimIds)).toEqual([["s0"], ["s2", "s1"]]);
+  });
+
   it("one source reporting deaths and another none", () => {
     const claims = [attack("x", "d1", { fatalities: qty("no one was killed") }), attack("y", "d2", { fatalities: qty("killing four") }), attack("z", "d3", { fatalities: qty("4") })];
     const c = detectConflicts(ATTACK, claims);
@@ -50,15 +82,15 @@ describe("detectConflicts", () => {
     expect(kinds([attack("x", "d1", { fatalities: qty("no one was killed") }), attack("y", "d2", { fatalities: unknownNonzero })])).toEqual(["none_vs_reported:fatalities"]);
   });
 
-  it("one source denying what another asserts", () => {
+  it("sources denying what others assert: one conflict, the deniers against the asserters", () => {
     const claims = [
       attack("x", "d1", { attribution: att("Taliban spokesman", "denied") }),
       attack("y", "d2", { attribution: att("Afghan officials", "reported") }),
       attack("z", "d3", { attribution: att("Reuters", "asserted") }),
     ];
     const c = detectConflicts(ATTACK, claims);
-    expect(c.map((x) => x.kind)).toEqual(["denial", "denial"]);
-    expect(c[0].sides[0].claimIds).toEqual(["x"]);
+    expect(c.map((x) => x.kind)).toEqual(["denial"]);
+    expect(c[0].sides.map((s) => s.claimIds)).toEqual([["x"], ["y", "z"]]);
     expect(kinds([claims[1], claims[2]])).toEqual([]);
     expect(kinds([claims[0], attack("w", "d4", { attribution: att("Witness", "disputed") })])).toEqual([]);
   });
@@ -93,6 +125,24 @@ describe("detectConflicts", () => {
       attack("z", "d2", { fatalities: { raw: "", low: null, best: null, high: null, qualifier: "unknown", manual: true } }),
     ];
     expect(detectConflicts(ATTACK, claims)).toEqual([]);
+  });
+
+  it("three values in one document: one internal conflict, the first value against the others", () => {
+    const claims = ["police", "civilians", "soldiers"].map((t, i) => attack(`t${i}`, "d1", { target_type: t }, { spans: [{ start: i * 100, end: i * 100 + 20 }] }));
+    const c = detectConflicts(ATTACK, claims);
+    expect(c.map((x) => `${x.kind}:${x.field}`)).toEqual(["internal:target_type"]);
+    expect(c[0].sides.map((s) => s.claimIds)).toEqual([["t0"], ["t1", "t2"]]);
+    expect(c[0].message).toContain("the document contradicts itself");
+  });
+
+  it("tells annotators of one passage from a self-contradicting document by any overlap between the sides' spans", () => {
+    const claim = (id: string, target: string, start: number, end: number) => attack(id, "d1", { target_type: target }, { spans: [{ start, end }] });
+    const message = (claims: ReconcileClaim[]) => detectConflicts(ATTACK, claims)[0].message;
+    expect(message([claim("x", "police", 0, 10), claim("y", "civilians", 20, 30), claim("z", "civilians", 5, 6)])).toContain("annotators of the same passage disagree");
+    expect(message([claim("x", "police", 0, 10), claim("y", "civilians", 10, 30)])).toContain("the document contradicts itself");
+    expect(message([claim("x", "police", 10, 20), claim("y", "civilians", 10, 11)])).toContain("annotators of the same passage disagree");
+    expect(message([claim("x", "police", 10, 20), claim("y", "civilians", 10, 10)])).toContain("the document contradicts itself");
+    expect(message([claim("x", "police", 0, 20), claim("y", "civilians", 10, 10)])).toContain("annotators of the same passage disagree");
   });
 
   it("different names for one perpetrator are not a contradiction once resolved", () => {

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { AnnotationWorkspace } from "@/components/annotate/AnnotationWorkspace";
 import { DocumentDetails } from "@/components/annotate/DocumentDetails";
 import { documentPrepaint } from "@/components/annotate/document-prepaint";
+import { CopiedPassages } from "@/components/passages/CopiedPassages";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -34,6 +35,7 @@ export default async function DocumentPage({ params }: Props) {
         canEdit={can(access.role, "document.editMetadata")}
         blind={{ ...blind, canCurate: can(access.role, "document.curate") }}
       />
+      <CopiedPassages projectId={projectId} documentId={documentId} />
       <AnnotationWorkspace
         projectId={projectId}
         documentId={documentId}
