@@ -12,6 +12,7 @@ import { ImportReportView, type ImportReportData } from "@/components/import/Imp
 import { DOCUMENT_LIMITS } from "@/lib/core/document-limits";
 import { PUBLISHED_PATTERN } from "@/lib/core/values/published";
 import { OpenCurationButton } from "@/components/curation/OpenCurationButton";
+import { CurateLink } from "@/components/curation/CurateLink";
 
 interface Meta {
   id: string;
@@ -125,6 +126,7 @@ export function DocumentDetails({ projectId, document: d, report, canEdit, blind
       {blind.mode === "blind" && blind.curationOpen && (
         <p className="muted small" data-testid="curation-open">Open for curation: every member sees every claim on this document.</p>
       )}
+      {blind.canCurate && <CurateLink projectId={projectId} documentId={d.id} ready={blind.mode !== "blind" || blind.curationOpen} />}
       <ImportReportView report={report} />
       {d.hasOriginal && !d.annotated && canEdit && (
         <p className="small">

@@ -68,6 +68,8 @@ export async function agreementReport(userId: string, projectId: string, filters
           wanted.documentId ? { documentId: wanted.documentId } : {},
           type ? { claimTypeId: type.id } : {},
           visibleClaimsWhere(visibility),
+          // A curated claim is the curator's decision, not an annotation (lib/services/curation.ts).
+          { curatedFrom: { none: {} } },
         ],
       },
       orderBy: [{ documentId: "asc" }, { seq: "asc" }],

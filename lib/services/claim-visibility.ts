@@ -31,6 +31,11 @@ export function visibleClaimsWhere(v: ClaimVisibility): Prisma.ClaimWhereInput {
   return { OR: [{ authorId: v.userId }, { document: { curationOpenedAt: { not: null } } }] };
 }
 
+/** A Prisma filter on Record for `v`: a record is seen only when every claim in it is. */
+export function visibleRecordsWhere(v: ClaimVisibility): Prisma.RecordWhereInput {
+  return v.kind === "all" ? {} : { claims: { every: { claim: visibleClaimsWhere(v) } } };
+}
+
 /**
  * A SQL condition for `v`, for raw queries: `claim` and `document` are the aliases the query gives
  * "Claim" and "Document" (the document alias must be joined on the claim's document).

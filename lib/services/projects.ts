@@ -11,7 +11,7 @@ import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/db/audit";
 import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
 import { insertClaimType } from "./claim-types";
-import { claimVisibility, visibleClaimsWhere, type ClaimVisibility } from "./claim-visibility";
+import { claimVisibility, visibleClaimsWhere, visibleRecordsWhere, type ClaimVisibility } from "./claim-visibility";
 import { assignmentsByDocument } from "./assignments";
 
 export const CreateProjectInput = z.strictObject({
@@ -156,7 +156,7 @@ export interface ProjectProgress {
 
 async function projectProgress(db: Db, projectId: string, annotatorsPerDocument: number, documentCount: number, visibility: ClaimVisibility): Promise<ProjectProgress> {
   const visible = { projectId, deletedAt: null, ...visibleClaimsWhere(visibility) };
-  const records: Prisma.RecordWhereInput = { projectId, deletedAt: null, ...(visibility.kind === "all" ? {} : { claims: { every: { claim: visibleClaimsWhere(visibility) } } }) };
+  const records: Prisma.RecordWhereInput = { projectId, deletedAt: null, ...visibleRecordsWhere(visibility) };
   const [doneRows, statusRows, undecidedRows, byStatus, recordCount, openConflicts] = await Promise.all([
     db.assignment.groupBy({ by: ["documentId"], where: { projectId, state: "done" }, _count: { _all: true } }),
     db.claim.groupBy({ by: ["documentId"], where: visible, _count: { _all: true } }),

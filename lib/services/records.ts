@@ -32,7 +32,7 @@ import {
 } from "@/lib/core/reconcile";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
 import { loadProjectActors } from "./actors";
-import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
+import { claimVisibility, visibleRecordsWhere } from "./claim-visibility";
 
 /** Characters of each document read for near-duplicate passages: enough for any report, bounded for memory. */
 const SOURCE_TEXT_CAP = 200_000;
@@ -197,7 +197,8 @@ export async function proposeRecords(userId: string, projectId: string): Promise
   const db = await getDb();
   await authorize(db, userId, projectId, "document.curate");
   const [rows, types, index] = await Promise.all([
-    db.claim.findMany({ where: { projectId, status: "approved", deletedAt: null, recordClaims: { none: {} } }, select: CLAIM_SELECT }),
+    // Sources of a live curated claim are represented by it (lib/services/curation.ts), not proposed again.
+    db.claim.findMany({ where: { projectId, status: "approved", deletedAt: null, recordClaims: { none: {} }, curatedInto: { none: { claim: { deletedAt: null } } } }, select: CLAIM_SELECT }),
     loadTypes(db, projectId),
     actorIndex(db, projectId),
   ]);
@@ -572,9 +573,8 @@ async function snapshotOrNotFound(tx: Tx, projectId: string, recordId: string) {
 // Reading
 
 /** Records a member may see: every one, or (blind project, non-curator) those whose claims they all see. */
-async function visibleRecordsWhere(db: Db, access: ProjectAccess): Promise<Prisma.RecordWhereInput> {
-  const v = await claimVisibility(db, access);
-  return v.kind === "all" ? {} : { claims: { every: { claim: visibleClaimsWhere(v) } } };
+async function recordsSeenBy(db: Db, access: ProjectAccess): Promise<Prisma.RecordWhereInput> {
+  return visibleRecordsWhere(await claimVisibility(db, access));
 }
 
 interface RecordRow {
@@ -624,7 +624,7 @@ export async function listRecords(userId: string, projectId: string, query: unkn
   const q = parseInput(RecordListQuery, query);
   const db = await getDb();
   const access = await authorize(db, userId, projectId, "project.view");
-  const where: Prisma.RecordWhereInput = { projectId, deletedAt: null, ...(await visibleRecordsWhere(db, access)) };
+  const where: Prisma.RecordWhereInput = { projectId, deletedAt: null, ...(await recordsSeenBy(db, access)) };
   const and: Prisma.RecordWhereInput[] = [];
   if (q.type) and.push({ claimTypeId: q.type });
   if (q.from) and.push({ dateEnd: { gte: q.from } });
@@ -771,7 +771,7 @@ export async function getRecord(userId: string, projectId: string, recordId: str
   const db = await getDb();
   const access = await authorize(db, userId, projectId, "project.view");
   const record = await db.record.findFirst({
-    where: { id, projectId, deletedAt: null, ...(await visibleRecordsWhere(db, access)) },
+    where: { id, projectId, deletedAt: null, ...(await recordsSeenBy(db, access)) },
     select: {
       id: true, seq: true, version: true, status: true, claimTypeId: true, numberOfSources: true, sources: true,
       claims: { select: { claimVersion: true, claim: { select: CLAIM_SELECT } } },
@@ -834,7 +834,7 @@ export interface ConflictQueue {
 export async function listConflicts(userId: string, projectId: string): Promise<ConflictQueue> {
   const db = await getDb();
   const access = await authorize(db, userId, projectId, "project.view");
-  const record: Prisma.RecordWhereInput = { deletedAt: null, ...(await visibleRecordsWhere(db, access)) };
+  const record: Prisma.RecordWhereInput = { deletedAt: null, ...(await recordsSeenBy(db, access)) };
   const [open, resolved, types] = await Promise.all([
     db.conflict.findMany({ where: { projectId, status: "open", record }, orderBy: { createdAt: "asc" }, take: 200, select: CONFLICT_SELECT }),
     db.conflict.findMany({ where: { projectId, status: "resolved", record }, orderBy: { resolvedAt: "desc" }, take: 200, select: CONFLICT_SELECT }),

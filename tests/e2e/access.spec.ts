@@ -26,6 +26,7 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
     `/projects/${pid}/claims`,
     `/projects/${pid}/claim-types`,
     `/projects/${pid}/documents/${did}`,
+    `/projects/${pid}/documents/${did}/curate`,
     `/projects/${pid}/settings`,
     `/projects/${pid}/my-work`,
     `/projects/${pid}/review`,

@@ -51,10 +51,6 @@ export function windowGap(a: DayWindow, b: DayWindow): number {
   return Math.max(a.start, b.start) - Math.min(a.end, b.end);
 }
 
-export function windowsOverlap(a: DayWindow, b: DayWindow): boolean {
-  return windowGap(a, b) <= 0;
-}
-
 /** Overlapping, or apart by no more than the looser precision's tolerance. */
 export function windowsCompatible(a: DayWindow, b: DayWindow): boolean {
   return windowGap(a, b) <= Math.max(DATE_TOLERANCE_DAYS[a.precision], DATE_TOLERANCE_DAYS[b.precision]);
