@@ -93,7 +93,6 @@ test("owner sets up a blind workflow and assigns a document; the annotator works
   await expect(item).toHaveAttribute("data-state", "done");
   await expect(annotatorPage.getByText("All done.")).toBeVisible();
   await expect(annotatorPage.getByTestId("next-document")).toHaveCount(0);
-  // The refreshed page's metadata streams after its body: check the page once it has its title again.
   await expect(annotatorPage).toHaveTitle(/My work/);
   await expectAccessible(annotatorPage, "all done");
 
