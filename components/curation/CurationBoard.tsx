@@ -2,19 +2,24 @@
 /**
  * The curation board: one section per unit (overlapping claims of the annotators), each annotator's
  * version in a column, the fields on which they differ marked in text (not only by colour), and the
- * decisions: accept one version, merge (evidence and each field chosen from a version), reject with a
- * reason, undo.
+ * decisions: accept one version, merge (evidence and each field chosen from a version, or edited with
+ * the claim form's own inputs, read in the same context: the publication date and the text before the
+ * evidence), reject with a reason, undo.
  *
  * Made to be worked through with the keyboard alone: j / k (or the arrow keys) move between units,
- * 1-5 accept that annotator's version, m opens the merge form (radio groups by Tab and the arrows,
- * Enter confirms), x the reject form (Enter confirms), u undoes the unit's decision, Escape closes a
+ * 1-5 accept that annotator's version, m opens the merge form (radio groups by Tab and the arrows, the
+ * last choice of each field "Edit" shows its input right after the group, Enter confirms), x the reject form (Enter confirms), u undoes the unit's decision, Escape closes a
  * form. After a decision the focus moves to the next open unit. Each action answers with the refreshed
  * view, so the page keeps its place without a reload.
  */
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { CurationClaim, CurationUnit, CurationView } from "@/lib/services/curation";
 import type { ActionResult } from "@/lib/errors";
 import { NOT_STATED } from "@/lib/core/claim-types/field-display";
+import type { FieldDefinition, WordingContext } from "@/lib/core/claim-types";
+import { referenceFromPublished } from "@/lib/core/values";
+import { sliceCp } from "@/lib/core/offsets";
+import { FieldInput } from "@/components/annotate/fields/FieldInput";
 import {
   acceptVersionAction, mergeVersionsAction, rejectUnitAction, reopenUnitAction, undoCurationAction,
 } from "@/lib/actions/curation";
@@ -29,6 +34,8 @@ function evidence(c: CurationClaim): string {
 
 export function CurationBoard({ projectId, initial }: { projectId: string; initial: CurationView }) {
   const [view, setView] = useState(initial);
+  // Sent with the first view only; the document's text does not change.
+  const [text] = useState(initial.text ?? "");
   const [focus, setFocus] = useState(() => Math.max(0, initial.units.findIndex((u) => !u.done)));
   const [form, setForm] = useState<Form>(null);
   const [error, setError] = useState("");
@@ -149,8 +156,9 @@ export function CurationBoard({ projectId, initial }: { projectId: string; initi
               onUndo={() => undo(i)}
               onOpen={(kind) => setForm({ kind, unit: i })}
               onClose={() => { setForm(null); requestAnimationFrame(() => unitRefs.current[i]?.focus()); }}
-              onMerge={(spansFrom, fields) =>
-                decide(i, "Merged", () => mergeVersionsAction(projectId, { documentId: view.documentId, sources: u.sources, spansFrom, fields }))}
+              text={text}
+              onMerge={(spansFrom, fields, edits) =>
+                decide(i, "Merged", () => mergeVersionsAction(projectId, { documentId: view.documentId, sources: u.sources, spansFrom, fields, edits }))}
               onReject={(reason) =>
                 decide(i, "Rejected", () => rejectUnitAction(projectId, { documentId: view.documentId, sources: u.sources, reason }))}
             />
@@ -176,7 +184,8 @@ interface UnitProps {
   onUndo(): void;
   onOpen(kind: "merge" | "reject"): void;
   onClose(): void;
-  onMerge(spansFrom: string, fields: Record<string, string>): void;
+  text: string;
+  onMerge(spansFrom: string, fields: Record<string, string>, edits: Record<string, unknown>): void;
   onReject(reason: string): void;
 }
 
@@ -254,7 +263,10 @@ function UnitView(p: UnitProps) {
           {!u.done && <button type="button" className="secondary" onClick={() => p.onOpen("reject")} disabled={p.pending} aria-keyshortcuts="x">Reject…</button>}
           {u.done && <button type="button" className="secondary" onClick={p.onUndo} disabled={p.pending} aria-keyshortcuts="u">Undo</button>}
         </div>
-        {p.form === "merge" && <MergeForm unit={u} index={p.index} fields={fieldRows} name={p.name} pending={p.pending} onClose={p.onClose} onMerge={p.onMerge} />}
+        {p.form === "merge" && (
+          <MergeForm unit={u} index={p.index} fields={fieldRows} name={p.name} pending={p.pending} published={view.published} text={p.text}
+            onClose={p.onClose} onMerge={p.onMerge} />
+        )}
         {p.form === "reject" && <RejectForm index={p.index} pending={p.pending} onClose={p.onClose} onReject={p.onReject} />}
       </section>
     </li>
@@ -266,8 +278,8 @@ function DiffMark() {
 }
 
 /** The fields shown for a unit: those of the claim types present, each once, in definition order. */
-function fieldKeys(u: CurationUnit, view: CurationView): { key: string; label: string }[] {
-  const out: { key: string; label: string }[] = [];
+function fieldKeys(u: CurationUnit, view: CurationView): FieldDefinition[] {
+  const out: FieldDefinition[] = [];
   const seen = new Set<string>();
   for (const col of u.columns) for (const c of col) {
     for (const f of view.fieldsByType[c.claimTypeId] ?? []) {
@@ -279,9 +291,12 @@ function fieldKeys(u: CurationUnit, view: CurationView): { key: string; label: s
   return out;
 }
 
-function MergeForm({ unit, index, fields, name, pending, onClose, onMerge }: {
-  unit: CurationUnit; index: number; fields: { key: string; label: string }[]; name(id: string): string; pending: boolean;
-  onClose(): void; onMerge(spansFrom: string, fields: Record<string, string>): void;
+/** The choice of a field whose value the curator types instead of taking a version's. */
+const EDIT = "edit";
+
+function MergeForm({ unit, index, fields, name, pending, published, text, onClose, onMerge }: {
+  unit: CurationUnit; index: number; fields: FieldDefinition[]; name(id: string): string; pending: boolean; published: string; text: string;
+  onClose(): void; onMerge(spansFrom: string, fields: Record<string, string>, edits: Record<string, unknown>): void;
 }) {
   const claims = unit.columns.map((col) => col[0]).filter((c): c is CurationClaim => Boolean(c));
   const [spansFrom, setSpansFrom] = useState(claims[0]?.id ?? "");
@@ -289,17 +304,38 @@ function MergeForm({ unit, index, fields, name, pending, onClose, onMerge }: {
   // Fields come from versions of the evidence's claim type.
   const sameType = claims.filter((c) => c.claimTypeId === base?.claimTypeId);
   const [choice, setChoice] = useState<Record<string, string>>({});
+  const [edits, setEdits] = useState<Record<string, unknown>>({});
   const firstRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
+  // Typed dates and figures are read as the claim panel reads them: against the publication date and
+  // the text before the evidence the merged claim takes.
+  const first = base ? Math.min(...base.spans.map((x) => x.start)) : 0;
+  const context = useMemo<WordingContext>(() => ({ reference: referenceFromPublished(published), before: sliceCp(text, 0, first) }), [published, text, first]);
+  const shown = fields.filter((f) => base && base.fields.some((x) => x.key === f.key));
+  const selectedOf = (key: string) => {
+    const c = choice[key];
+    return c === EDIT || (c && sameType.some((x) => x.id === c)) ? c : base!.id;
+  };
+
+  function startEdit(f: FieldDefinition) {
+    // The input starts from the version chosen until now.
+    const from = sameType.find((c) => c.id === selectedOf(f.key)) ?? base;
+    if (!(f.key in edits)) setEdits((x) => ({ ...x, [f.key]: from?.values[f.key] }));
+    setChoice((x) => ({ ...x, [f.key]: EDIT }));
+  }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const chosen: Record<string, string> = {};
-    for (const f of fields) {
-      const id = choice[f.key];
-      if (id && sameType.some((c) => c.id === id)) chosen[f.key] = id;
+    const typed: Record<string, unknown> = {};
+    for (const f of shown) {
+      const id = selectedOf(f.key);
+      if (id === EDIT) {
+        // An emptied input states nothing: null, which the server reads as "not stated".
+        typed[f.key] = edits[f.key] ?? null;
+      } else if (choice[f.key]) chosen[f.key] = id;
     }
-    onMerge(spansFrom, chosen);
+    onMerge(spansFrom, chosen, typed);
   }
 
   return (
@@ -322,10 +358,10 @@ function MergeForm({ unit, index, fields, name, pending, onClose, onMerge }: {
           </label>
         ))}
       </fieldset>
-      {fields.filter((f) => base && (base.fields.some((x) => x.key === f.key))).map((f) => {
-        const selected = choice[f.key] && sameType.some((c) => c.id === choice[f.key]) ? choice[f.key] : base!.id;
+      {shown.map((f) => {
+        const selected = selectedOf(f.key);
         return (
-          <fieldset key={f.key}>
+          <fieldset key={f.key} className="merge-field" data-field={f.key}>
             <legend>{f.label}</legend>
             {sameType.map((c) => (
               <label key={c.id} className="choice">
@@ -333,6 +369,18 @@ function MergeForm({ unit, index, fields, name, pending, onClose, onMerge }: {
                 {" "}{name(c.annotatorId)}: {c.fields.find((x) => x.key === f.key)?.text ?? ""}
               </label>
             ))}
+            {!f.derived && (
+              <label className="choice">
+                <input type="radio" name={`field-${index}-${f.key}`} value={EDIT} checked={selected === EDIT} onChange={() => startEdit(f)} />
+                {" "}Edit the value
+              </label>
+            )}
+            {selected === EDIT && (
+              <div className="merge-edit">
+                <FieldInput field={f} value={edits[f.key]} context={context}
+                  onChange={(v) => setEdits((x) => ({ ...x, [f.key]: v }))} />
+              </div>
+            )}
           </fieldset>
         );
       })}

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import { getClaimHistoryAction } from "@/lib/actions/review";
 import type { HistoryEntry } from "@/lib/services/history";
-import { formatTime } from "./format";
+import { HistoryList } from "./HistoryList";
 
 export function ClaimHistory({ projectId, claimId, revision }: { projectId: string; claimId: string; revision: string }) {
   const [open, setOpen] = useState(false);
@@ -28,21 +28,7 @@ export function ClaimHistory({ projectId, claimId, revision }: { projectId: stri
       <summary>History</summary>
       {error && <p role="alert" className="error small">{error}</p>}
       {open && entries === null && !error && <p className="muted small">Loading history…</p>}
-      {entries && (
-        <ol className="history-list">
-          {entries.map((e) => (
-            <li key={e.id} className={`history-${e.kind}`} data-testid="history-entry">
-              <p className="small"><strong>{e.actorName}</strong> {e.what} <span className="muted">{formatTime(e.at)}</span></p>
-              {e.reason && <p className="small">{e.kind === "comment" ? "" : "Reason: "}{e.reason}</p>}
-              {e.changes.length > 0 && (
-                <ul className="small">
-                  {e.changes.map((c) => <li key={c.label}><strong>{c.label}</strong>: {c.before || "—"} → {c.after || "—"}</li>)}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      {entries && <HistoryList entries={entries} />}
     </details>
   );
 }

@@ -61,9 +61,13 @@ const denied = ((globalThis as unknown as { __attestDeniedAudit?: DeniedState })
 
 /**
  * Records a refused attempt by `actorId` on the project id exactly as it was asked for (it may name
- * no project at all: the caller answers the same either way). Past the per-user cap it only counts.
+ * no project at all: the caller answers the same either way), or on one object of a project the actor
+ * is a member of (a claim, a record: it then shows in that object's history), with what the actor saw
+ * of it in `before`. Past the per-user cap it only counts.
  */
-export async function recordDeniedAttempt(db: Db | Tx, e: { actorId: string; projectId: string; action: string }): Promise<void> {
+export async function recordDeniedAttempt(db: Db | Tx, e: {
+  actorId: string; projectId: string; action: string; objectType?: string; objectId?: string; before?: unknown;
+}): Promise<void> {
   if (denied.limiter.take(e.actorId) > 0) {
     denied.unrecorded.set(e.actorId, (denied.unrecorded.get(e.actorId) ?? 0) + 1);
     return;
@@ -74,9 +78,10 @@ export async function recordDeniedAttempt(db: Db | Tx, e: { actorId: string; pro
     projectId: e.projectId,
     actorId: e.actorId,
     action: e.action,
-    objectType: "project",
-    objectId: e.projectId,
+    objectType: e.objectType ?? "project",
+    objectId: e.objectId ?? e.projectId,
     outcome: "denied",
+    before: e.before,
     after: skipped > 0 ? { unrecordedDenials: skipped } : undefined,
   });
 }

@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/permissions";
 import {
   documentsCsv, fieldsCsv, matrixCsv, projectAgreement, spanRowsCsv, typesCsv,
-  type AgreementClaim, type ProjectAgreement, type SpanRow,
+  type AgreementClaim, type CsvNames, type ProjectAgreement, type SpanRow,
 } from "@/lib/core/agreement";
 import type { FieldDefinition } from "@/lib/core/claim-types/definition";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
@@ -129,12 +129,14 @@ export async function agreementCsv(userId: string, projectId: string, table: str
   const which = table as AgreementTable;
   const report = await agreementReport(userId, projectId, filters);
   const r = report.result;
+  // Ids stay for joining; names and titles sit next to them so the file reads on its own.
+  const names: CsvNames = { annotators: report.names, documents: Object.fromEntries(report.documents.map((d) => [d.id, d.title])) };
   const csv =
-    which === "documents" ? documentsCsv(r.documents)
+    which === "documents" ? documentsCsv(r.documents, names)
       : which === "types" ? typesCsv(r.types)
         : which === "fields" ? fieldsCsv(r.types)
-          : which === "matrix" ? matrixCsv(r.matrix)
-            : spanRowsCsv(report.pairs);
+          : which === "matrix" ? matrixCsv(r.matrix, names)
+            : spanRowsCsv(report.pairs, names);
   return { csv, fileName: `agreement-${which}-${safeName(report.project.name)}.csv` };
 }
 

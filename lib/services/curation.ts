@@ -117,6 +117,8 @@ export interface CurationClaim {
   status: ClaimStatus;
   spans: { start: number; end: number; exact: string }[];
   fields: CurationField[];
+  /** The stored values, which a merge's edit starts from. */
+  values: Record<string, unknown>;
 }
 
 /** One field (or the claim type) on which the unit's claims differ. */
@@ -158,8 +160,15 @@ export interface CurationView {
   annotators: { id: string; name: string }[];
   units: CurationUnit[];
   curated: number;
-  /** Fields of each claim type in the document (current definitions), for merge choices. */
-  fieldsByType: Record<string, { key: string; label: string }[]>;
+  /** Fields of each claim type in the document, for merge choices and edits. */
+  fieldsByType: Record<string, FieldDefinition[]>;
+  /** The document's publication date: what a merge's typed dates and figures are read against. */
+  published: string;
+  /**
+   * The document's text, for the text before a claim's evidence (the other half of that context);
+   * sent with the first view only (the text does not change, the board keeps it).
+   */
+  text?: string;
 }
 
 const CLAIM_SELECT = {
@@ -256,6 +265,7 @@ function claimView(l: Loaded, c: ClaimRow): CurationClaim {
     id: c.id, seq: c.seq, version: c.version, annotatorId: c.authorId, claimTypeId: c.claimTypeId, typeName: typeName(l, c), status: c.status,
     spans: c.spans.map((s) => ({ start: s.start, end: s.end, exact: s.exact })),
     fields: fieldsOf(l, c).map((f) => ({ key: f.key, label: f.label, text: formatFieldValue(f, values[f.key]).text })),
+    values,
   };
 }
 
@@ -313,13 +323,13 @@ function buildView(l: Loaded, names: Map<string, string>, access: ProjectAccess,
   });
   const fieldsByType: CurationView["fieldsByType"] = {};
   for (const c of l.claims.values()) {
-    fieldsByType[c.claimTypeId] ??= fieldsOf(l, c).map((f) => ({ key: f.key, label: f.label }));
+    fieldsByType[c.claimTypeId] ??= fieldsOf(l, c);
   }
   return {
     projectName, role: access.role,
     documentId: l.doc.id, title: l.doc.title, blind: l.blind, opened: l.doc.curationOpenedAt !== null,
     annotators: l.annotators.map((id) => ({ id, name: names.get(id) ?? "" })),
-    units, curated: units.filter((u) => u.done !== null).length, fieldsByType,
+    units, curated: units.filter((u) => u.done !== null).length, fieldsByType, published: l.doc.published,
   };
 }
 
@@ -339,7 +349,9 @@ export async function curationView(userId: string, projectId: string, documentId
   const db = await getDb();
   const access = await authorize(db, userId, projectId, "document.curate");
   const data = parseInput(ViewInput, { documentId });
-  return reload(db, access, data.documentId);
+  const view = await reload(db, access, data.documentId);
+  const doc = await db.document.findUniqueOrThrow({ where: { id: data.documentId }, select: { text: true } });
+  return { ...view, text: doc.text };
 }
 
 type UnitSources = z.infer<typeof SourceRef>[];

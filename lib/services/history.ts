@@ -13,15 +13,15 @@ import { authorize } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from "@/lib/core/claim-status";
 import { formatFieldValue } from "@/lib/core/claim-types/field-display";
-import type { ClaimTypeDefinition } from "@/lib/core/claim-types/definition";
+import type { ClaimTypeDefinition, FieldDefinition } from "@/lib/core/claim-types/definition";
 import { quotePreview } from "@/lib/core/offsets";
 import { findDefinition } from "./claim-types";
 import { loadVisibleClaim } from "./review";
 
 const HistoryInput = z.strictObject({ claimId: Id });
 
-/** One field (or the note, or the evidence) before and after a change. */
-interface FieldChange {
+/** One field (or the note, the evidence, a record's status or claims) before and after a change. */
+export interface FieldChange {
   label: string;
   before: string;
   after: string;
@@ -99,14 +99,21 @@ export async function getClaimHistory(userId: string, projectId: string, input: 
   return merged.map(({ order: _order, ...entry }) => entry);
 }
 
-function asRecord(v: unknown): Record<string, unknown> {
+export function asRecord(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The fields, note and evidence that differ between an update's before and after. */
-function fieldChanges(def: ClaimTypeDefinition | null, before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+/**
+ * The fields, note and evidence that differ between a change's before and after (`values` keyed by
+ * field, as claims store them and record events carry them), each written by `format` (default: as
+ * the claims table shows a claim's stored value).
+ */
+export function fieldChanges(
+  def: ClaimTypeDefinition | null, before: Record<string, unknown>, after: Record<string, unknown>,
+  format: (f: FieldDefinition, v: unknown) => string = (f, v) => formatFieldValue(f, v).text,
+): FieldChange[] {
   const out: FieldChange[] = [];
   const bv = asRecord(before.values);
   const av = asRecord(after.values);
@@ -114,7 +121,7 @@ function fieldChanges(def: ClaimTypeDefinition | null, before: Record<string, un
   for (const key of keys) {
     if (same(bv[key], av[key])) continue;
     const f = def?.fields.find((x) => x.key === key);
-    const show = (v: unknown) => (f ? formatFieldValue(f, v).text : JSON.stringify(v ?? null));
+    const show = (v: unknown) => (f ? format(f, v) : JSON.stringify(v ?? null));
     out.push({ label: f?.label ?? key, before: show(bv[key]), after: show(av[key]) });
   }
   if (!same(before.note, after.note)) out.push({ label: "Note", before: String(before.note ?? ""), after: String(after.note ?? "") });

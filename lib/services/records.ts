@@ -12,7 +12,9 @@
  * merged away or emptied gives its claims up before it is soft-deleted).
  * Reading = project.view (in a blind project, an annotator sees a record only once every claim of it
  * is visible to them); every change = document.curate, names the version it read, and writes one
- * audit event (objectType "record").
+ * audit event (objectType "record") carrying only what changed: the fields' values before and after,
+ * the claims added and removed, the status, the rule or the conflict resolution. A member who may see
+ * a record but not change it is refused as `forbidden`, recorded on the record (capped per user).
  */
 import "server-only";
 import { z } from "zod";
@@ -22,7 +24,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { authorize, type ProjectAccess } from "@/lib/auth/authorize";
 import { can, type Role } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/db/audit";
+import { recordAuditEvent, recordDeniedAttempt } from "@/lib/db/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimTypeDefinition, FieldDefinition } from "@/lib/core/claim-types";
 import { formatFieldValue, NOT_STATED } from "@/lib/core/claim-types/field-display";
@@ -32,7 +34,8 @@ import {
 } from "@/lib/core/reconcile";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
 import { loadProjectActors } from "./actors";
-import { claimVisibility, visibleRecordsWhere } from "./claim-visibility";
+import { claimVisibility, visibleClaimsWhere, visibleRecordsWhere } from "./claim-visibility";
+import { asRecord, fieldChanges, type FieldChange, type HistoryEntry } from "./history";
 
 /** Characters of each document read for near-duplicate passages: enough for any report, bounded for memory. */
 const SOURCE_TEXT_CAP = 200_000;
@@ -330,16 +333,86 @@ async function bumpRecord(tx: Tx, projectId: string, recordId: string, version: 
   throw new AppError("conflict", "This record was changed in the meantime; reload it and try again.", { version: exists.version });
 }
 
-async function snapshot(tx: Tx, recordId: string) {
-  const r = await tx.record.findUniqueOrThrow({
-    where: { id: recordId },
-    select: { seq: true, version: true, status: true, numberOfSources: true, deletedAt: true, claims: { select: { claimId: true }, orderBy: { claimId: "asc" } } },
-  });
-  return { seq: r.seq, version: r.version, status: r.status, numberOfSources: r.numberOfSources, deleted: r.deletedAt !== null, claimIds: r.claims.map((c) => c.claimId) };
+/** A record as its history compares it: status, sources, claims and each stated field's combined value. */
+interface Snapshot {
+  seq: number;
+  status: string;
+  numberOfSources: number;
+  deleted: boolean;
+  claimIds: string[];
+  values: Record<string, unknown>;
 }
 
-async function audit(tx: Tx, access: ProjectAccess, action: string, recordId: string, before: unknown, after: unknown) {
-  await recordAuditEvent(tx, { projectId: access.projectId, actorId: access.userId, action, objectType: "record", objectId: recordId, before, after });
+async function snapshot(tx: Tx, recordId: string): Promise<Snapshot> {
+  const r = await tx.record.findUniqueOrThrow({
+    where: { id: recordId },
+    select: {
+      seq: true, status: true, numberOfSources: true, deletedAt: true,
+      claims: { select: { claimId: true }, orderBy: { claimId: "asc" } }, fields: { select: { fieldKey: true, value: true } },
+    },
+  });
+  return {
+    seq: r.seq, status: r.status, numberOfSources: r.numberOfSources, deleted: r.deletedAt !== null, claimIds: r.claims.map((c) => c.claimId),
+    values: Object.fromEntries(r.fields.filter((f) => f.value !== null).map((f) => [f.fieldKey, f.value])),
+  };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * What an event keeps of a change: only what differs (a created record: everything it holds), so the
+ * log stays small for records of hundreds of claims and the history reads as before → after.
+ */
+function delta(before: Snapshot | null, after: Snapshot): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
+  if (!before) return { before: null, after: { status: after.status, numberOfSources: after.numberOfSources, values: after.values, claimsAdded: after.claimIds } };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of ["status", "numberOfSources", "deleted"] as const) {
+    if (before[k] !== after[k]) { b[k] = before[k]; a[k] = after[k]; }
+  }
+  const bv: Record<string, unknown> = {};
+  const av: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before.values), ...Object.keys(after.values)])) {
+    if (sameJson(before.values[key], after.values[key])) continue;
+    if (key in before.values) bv[key] = before.values[key];
+    if (key in after.values) av[key] = after.values[key];
+  }
+  if (Object.keys(bv).length + Object.keys(av).length > 0) { b.values = bv; a.values = av; }
+  const was = new Set(before.claimIds);
+  const is = new Set(after.claimIds);
+  const added = after.claimIds.filter((id) => !was.has(id));
+  const removed = before.claimIds.filter((id) => !is.has(id));
+  if (added.length) a.claimsAdded = added;
+  if (removed.length) a.claimsRemoved = removed;
+  return { before: b, after: a };
+}
+
+async function audit(
+  tx: Tx, access: ProjectAccess, action: string, recordId: string, before: Snapshot | null, after: Snapshot,
+  extra: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
+) {
+  const d = delta(before, after);
+  await recordAuditEvent(tx, {
+    projectId: access.projectId, actorId: access.userId, action, objectType: "record", objectId: recordId,
+    before: d.before || extra.before ? { ...d.before, ...extra.before } : null, after: { ...d.after, ...extra.after },
+  });
+}
+
+/**
+ * The access of a member who may change `recordId` (or the record `conflictId` belongs to). A member
+ * who may only see it is refused, and the attempt recorded on the record; one who cannot see it (or
+ * names a record of another project) gets not_found, as for a record that does not exist.
+ */
+async function curatorAccess(db: Db, userId: string, projectId: string, action: string, ref: { recordId: string } | { conflictId: string }): Promise<ProjectAccess> {
+  const access = await authorize(db, userId, projectId, "project.view");
+  if (can(access.role, "document.curate")) return access;
+  const seen = await recordsSeenBy(db, access);
+  const record = "recordId" in ref
+    ? await db.record.findFirst({ where: { id: ref.recordId, projectId, deletedAt: null, ...seen }, select: { id: true } })
+    : (await db.conflict.findFirst({ where: { id: ref.conflictId, projectId, record: { deletedAt: null, ...seen } }, select: { record: { select: { id: true } } } }))?.record;
+  if (!record) throw new AppError("not_found");
+  await recordDeniedAttempt(db, { actorId: userId, projectId, action, objectType: "record", objectId: record.id });
+  throw new AppError("forbidden");
 }
 
 /** Approved, live claims of the project, all of one type and in no record; else the error that says why. */
@@ -389,7 +462,7 @@ export async function mergeRecords(userId: string, projectId: string, input: unk
   const data = parseInput(MergeRecordsInput, input);
   if (data.recordId === data.otherRecordId) throw new AppError("invalid", "Choose another record to merge with.");
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.merge", data);
   await db.$transaction(async (tx) => {
     const before = await Promise.all([data.recordId, data.otherRecordId].map(async (id) => {
       const r = await tx.record.findFirst({ where: { id, projectId, deletedAt: null }, select: { claimTypeId: true } });
@@ -409,8 +482,8 @@ export async function mergeRecords(userId: string, projectId: string, input: unk
     await tx.recordField.deleteMany({ where: { recordId: data.otherRecordId } });
     await tx.record.update({ where: { id: data.otherRecordId }, data: { deletedAt: new Date(), numberOfSources: 0 } });
     await recompute(tx, projectId, data.recordId);
-    await audit(tx, access, "record.merge", data.recordId, { into: snapA, merged: snapB }, await snapshot(tx, data.recordId));
-    await audit(tx, access, "record.merged_away", data.otherRecordId, snapB, { mergedInto: data.recordId });
+    await audit(tx, access, "record.merge", data.recordId, snapA, await snapshot(tx, data.recordId), { after: { mergedRecordId: data.otherRecordId, mergedSeq: snapB.seq } });
+    await audit(tx, access, "record.merged_away", data.otherRecordId, snapB, await snapshot(tx, data.otherRecordId), { after: { mergedInto: data.recordId, mergedIntoSeq: snapA.seq } });
   });
 }
 
@@ -418,7 +491,7 @@ export async function mergeRecords(userId: string, projectId: string, input: unk
 export async function splitRecord(userId: string, projectId: string, input: unknown): Promise<{ id: string; seq: number }> {
   const data = parseInput(SplitRecordInput, input);
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.split", data);
   return db.$transaction(async (tx) => {
     const before = await snapshotOrNotFound(tx, projectId, data.recordId);
     await bumpRecord(tx, projectId, data.recordId, data.version);
@@ -432,8 +505,8 @@ export async function splitRecord(userId: string, projectId: string, input: unkn
     const created = await createRecord(tx, access, record.claimTypeId, members.filter((m) => moving.includes(m.claimId)).map((m) => ({ id: m.claimId, version: m.claimVersion })));
     await recompute(tx, projectId, data.recordId);
     await recompute(tx, projectId, created.id);
-    await audit(tx, access, "record.split", data.recordId, before, { ...(await snapshot(tx, data.recordId)), newRecordId: created.id });
-    await audit(tx, access, "record.create", created.id, { splitFrom: data.recordId }, await snapshot(tx, created.id));
+    await audit(tx, access, "record.split", data.recordId, before, await snapshot(tx, data.recordId), { after: { newRecordId: created.id, newSeq: created.seq } });
+    await audit(tx, access, "record.create", created.id, null, await snapshot(tx, created.id), { after: { splitFrom: data.recordId, splitFromSeq: before.seq } });
     return created;
   });
 }
@@ -442,7 +515,7 @@ export async function splitRecord(userId: string, projectId: string, input: unkn
 export async function detachClaim(userId: string, projectId: string, input: unknown): Promise<{ recordDeleted: boolean }> {
   const data = parseInput(DetachClaimInput, input);
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.detach", data);
   return db.$transaction(async (tx) => {
     const before = await snapshotOrNotFound(tx, projectId, data.recordId);
     await bumpRecord(tx, projectId, data.recordId, data.version);
@@ -456,7 +529,7 @@ export async function detachClaim(userId: string, projectId: string, input: unkn
     } else {
       await recompute(tx, projectId, data.recordId);
     }
-    await audit(tx, access, "record.detach", data.recordId, before, { ...(await snapshot(tx, data.recordId)), detached: data.claimId });
+    await audit(tx, access, "record.detach", data.recordId, before, await snapshot(tx, data.recordId));
     return { recordDeleted: left === 0 };
   });
 }
@@ -465,7 +538,7 @@ export async function detachClaim(userId: string, projectId: string, input: unkn
 export async function refreshRecord(userId: string, projectId: string, input: unknown): Promise<void> {
   const data = parseInput(RefreshRecordInput, input);
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.refresh", data);
   await db.$transaction(async (tx) => {
     const before = await snapshotOrNotFound(tx, projectId, data.recordId);
     await bumpRecord(tx, projectId, data.recordId, data.version);
@@ -480,7 +553,7 @@ export async function refreshRecord(userId: string, projectId: string, input: un
 export async function setRecordStatus(userId: string, projectId: string, input: unknown): Promise<void> {
   const data = parseInput(SetRecordStatusInput, input);
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.status", data);
   await db.$transaction(async (tx) => {
     const before = await snapshotOrNotFound(tx, projectId, data.recordId);
     await bumpRecord(tx, projectId, data.recordId, data.version);
@@ -494,7 +567,7 @@ export async function setFieldRule(userId: string, projectId: string, input: unk
   const data = parseInput(SetFieldRuleInput, input);
   if (data.rule === "curator" && !data.claimId) throw new AppError("invalid", "Choose the claim whose value the field takes.");
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.field_rule", data);
   await db.$transaction(async (tx) => {
     const field = await tx.recordField.findFirst({
       where: { recordId: data.recordId, projectId, fieldKey: data.fieldKey, record: { deletedAt: null } },
@@ -514,11 +587,13 @@ export async function setFieldRule(userId: string, projectId: string, input: unk
       },
     });
     if (res.count === 0) throw new AppError("conflict", "This field was changed in the meantime; reload the record and try again.", { version: field.version });
+    const before = await snapshot(tx, data.recordId);
     await bumpRecord(tx, projectId, data.recordId, field.record.version);
     await recompute(tx, projectId, data.recordId);
-    await audit(tx, access, "record.field_rule", data.recordId,
-      { field: data.fieldKey, rule: field.rule, ruleOverride: field.ruleOverride, chosenClaimId: field.chosenClaimId },
-      { field: data.fieldKey, rule: data.rule, chosenClaimId: data.claimId ?? null });
+    await audit(tx, access, "record.field_rule", data.recordId, before, await snapshot(tx, data.recordId), {
+      before: { field: data.fieldKey, rule: field.rule, ruleOverride: field.ruleOverride, chosenClaimId: field.chosenClaimId },
+      after: { field: data.fieldKey, rule: data.rule, chosenClaimId: data.claimId ?? null },
+    });
   });
 }
 
@@ -529,7 +604,7 @@ export async function setFieldRule(userId: string, projectId: string, input: unk
 export async function resolveConflict(userId: string, projectId: string, input: unknown): Promise<void> {
   const data = parseInput(ResolveConflictInput, input);
   const db = await getDb();
-  const access = await authorize(db, userId, projectId, "document.curate");
+  const access = await curatorAccess(db, userId, projectId, "record.resolve_conflict", data);
   await db.$transaction(async (tx) => {
     const conflict = await tx.conflict.findFirst({
       where: { id: data.conflictId, projectId, record: { deletedAt: null } },
@@ -548,6 +623,7 @@ export async function resolveConflict(userId: string, projectId: string, input: 
       },
     });
     if (res.count === 0) throw new AppError("conflict", "This conflict was changed in the meantime; reload it and try again.", { version: conflict.version });
+    const before = await snapshot(tx, conflict.recordId);
     await bumpRecord(tx, projectId, conflict.recordId, conflict.record.version);
     // The field takes the chosen side's value, unless the claim is no longer in the record.
     if (await tx.recordClaim.findFirst({ where: { recordId: conflict.recordId, claimId }, select: { id: true } })) {
@@ -557,9 +633,10 @@ export async function resolveConflict(userId: string, projectId: string, input: 
       });
     }
     await recompute(tx, projectId, conflict.recordId);
-    await audit(tx, access, "record.resolve_conflict", conflict.recordId,
-      { conflictId: conflict.id, status: conflict.status, resolution: conflict.resolution, note: conflict.note },
-      { conflictId: conflict.id, status: "resolved", side: data.side, claimId, note: data.note });
+    await audit(tx, access, "record.resolve_conflict", conflict.recordId, before, await snapshot(tx, conflict.recordId), {
+      before: { conflict: { id: conflict.id, field: conflict.fieldKey, status: conflict.status, resolution: conflict.resolution, note: conflict.note } },
+      after: { conflict: { id: conflict.id, field: conflict.fieldKey, status: "resolved", side: data.side, claimId, value: chosen.value, note: data.note } },
+    });
   });
 }
 
@@ -736,7 +813,8 @@ export interface RecordView {
   claims: RecordClaimView[];
   fields: RecordFieldView[];
   conflicts: ConflictView[];
-  history: { action: string; actor: string; at: Date }[];
+  /** The last RECORD_HISTORY_SIZE events, oldest first; refused attempts for curators only. */
+  history: HistoryEntry[];
   role: Role;
   canCurate: boolean;
   projectName: string;
@@ -803,23 +881,114 @@ export async function getRecord(userId: string, projectId: string, recordId: str
   const titles = new Map(claims.map((c) => [c.documentId, c.documentTitle]));
   const refs = new Map(claims.map((c) => [c.id, { id: c.id, documentId: c.documentId, documentTitle: c.documentTitle, seq: c.seq }]));
   const canCurate = can(access.role, "document.curate");
-  const [events, mergeTargets] = await Promise.all([
-    db.auditEvent.findMany({ where: { projectId, objectType: "record", objectId: id, outcome: "ok" }, orderBy: { createdAt: "desc" }, take: 50, select: { action: true, actorId: true, createdAt: true } }),
+  const [history, mergeTargets] = await Promise.all([
+    recordHistory(db, access, id, def),
     canCurate
       ? db.record.findMany({ where: { projectId, claimTypeId: record.claimTypeId, deletedAt: null, id: { not: id } }, orderBy: { seq: "desc" }, take: 200, select: { id: true, seq: true, version: true, dateStart: true, dateEnd: true } })
       : Promise.resolve([]),
   ]);
-  const users = new Map((await db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return {
     id: record.id, seq: record.seq, version: record.version, status: record.status, typeName: type.name, claimTypeId: type.id,
     numberOfSources: record.numberOfSources,
     sources: (record.sources as string[][]).map((group) => group.map((d) => ({ documentId: d, title: titles.get(d) ?? d }))),
     claims, fields,
     conflicts: record.conflicts.map((c) => conflictView(c, def, refs)),
-    history: events.map((e) => ({ action: e.action.replace(/^record\./, "").replace(/_/g, " "), actor: (e.actorId && users.get(e.actorId)) || "someone", at: e.createdAt })),
+    history,
     role: access.role, canCurate, projectName: await projectName(db, projectId),
     mergeTargets: mergeTargets.map((r) => ({ id: r.id, seq: r.seq, version: r.version, date: r.dateStart ? (r.dateStart === r.dateEnd ? r.dateStart : `${r.dateStart} – ${r.dateEnd}`) : NOT_STATED })),
   };
+}
+
+const RECORD_HISTORY_SIZE = 50;
+const RECORD_WORDS: Record<string, string> = {
+  "record.create": "created the record",
+  "record.merge": "merged another record into this one",
+  "record.merged_away": "merged this record into another",
+  "record.split": "split claims off into a new record",
+  "record.detach": "detached a claim",
+  "record.refresh": "recomputed the record from its claims as they are now",
+  "record.status": "changed the record's status",
+  "record.field_rule": "changed a field's rule",
+  "record.resolve_conflict": "resolved a conflict",
+};
+const DENIED_WORDS: Record<string, string> = {
+  "record.merge": "merge records", "record.split": "split the record", "record.detach": "detach a claim", "record.refresh": "recompute the record",
+  "record.status": "change the record's status", "record.field_rule": "change a field's rule", "record.resolve_conflict": "resolve a conflict",
+};
+const STATUS_WORDS: Record<string, string> = { confirmed: "Confirmed", final: "Final" };
+
+/**
+ * A record's history from its audit events (the last RECORD_HISTORY_SIZE, oldest first): who did
+ * what and when, with what changed as claim histories show it (lib/services/history.ts). Claims are
+ * named as the member can see them; refused attempts are shown to curators only.
+ */
+async function recordHistory(db: Db, access: ProjectAccess, recordId: string, def: ClaimTypeDefinition): Promise<HistoryEntry[]> {
+  const seesDenied = can(access.role, "document.curate");
+  const events = (await db.auditEvent.findMany({
+    where: { projectId: access.projectId, objectType: "record", objectId: recordId, ...(seesDenied ? {} : { outcome: "ok" }) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: RECORD_HISTORY_SIZE,
+    select: { id: true, actorId: true, action: true, outcome: true, before: true, after: true, createdAt: true },
+  })).reverse();
+  const parts = events.map((e) => ({ e, b: asRecord(e.before), a: asRecord(e.after) }));
+  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const claimIds = [...new Set(parts.flatMap(({ b, a }) => [
+    ...ids(a.claimsAdded), ...ids(a.claimsRemoved), ...ids([b.chosenClaimId, a.chosenClaimId, asRecord(a.conflict).claimId]),
+  ]))];
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))];
+  const [claims, users] = await Promise.all([
+    db.claim.findMany({
+      where: { AND: [{ projectId: access.projectId, id: { in: claimIds } }, visibleClaimsWhere(await claimVisibility(db, access))] },
+      select: { id: true, seq: true, document: { select: { title: true } } },
+    }),
+    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
+  ]);
+  const claimLabels = new Map(claims.map((c) => [c.id, `${c.document.title} #${c.seq}`]));
+  const claimLabel = (id: unknown) => (typeof id === "string" && claimLabels.get(id)) || "a claim not shown";
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const fieldOf = (key: unknown) => def.fields.find((f) => f.key === key);
+  const ruleText = (rule: unknown, claimId: unknown) =>
+    rule === "curator" ? `${RULE_LABELS.curator} (${claimLabel(claimId)})`
+      : rule === "default" ? "Default rule" : RULE_LABELS[rule as CombineRule] ?? String(rule ?? "");
+
+  return parts.map(({ e, b, a }): HistoryEntry => {
+    const actorName = e.actorId ? names.get(e.actorId) ?? "a former member" : "the system";
+    if (e.outcome === "denied") {
+      return { id: e.id, at: e.createdAt, actorName, kind: "denied", what: `tried to ${DENIED_WORDS[e.action] ?? e.action} (refused)`, changes: [] };
+    }
+    const changes: FieldChange[] = [];
+    if ("status" in a) changes.push({ label: "Status", before: STATUS_WORDS[String(b.status)] ?? "", after: STATUS_WORDS[String(a.status)] ?? String(a.status) });
+    if ("numberOfSources" in a) changes.push({ label: "Independent sources", before: b.numberOfSources === undefined ? "" : String(b.numberOfSources), after: String(a.numberOfSources) });
+    if (a.deleted === true) changes.push({ label: "Record", before: "kept", after: "removed" });
+    if (e.action === "record.field_rule") {
+      changes.push({ label: `Rule of ${fieldOf(a.field)?.label ?? String(a.field)}`, before: ruleText(b.rule, b.chosenClaimId), after: ruleText(a.rule, a.chosenClaimId) });
+    }
+    const conflict = asRecord(a.conflict);
+    if (conflict.id) {
+      const f = fieldOf(conflict.field);
+      const was = asRecord(b.conflict);
+      const wasValue = asRecord(was.resolution).value;
+      changes.push({
+        label: `Conflict on ${f?.label ?? String(conflict.field)}`,
+        before: was.status === "resolved" ? `resolved: ${displayValue(f, wasValue)}` : "open",
+        after: `resolved: ${displayValue(f, conflict.value)} (from ${claimLabel(conflict.claimId)})`,
+      });
+    }
+    changes.push(...fieldChanges(def, { values: asRecord(b.values) }, { values: asRecord(a.values) }, displayValue));
+    const added = ids(a.claimsAdded);
+    const removed = ids(a.claimsRemoved);
+    if (added.length) changes.push({ label: "Claims added", before: "", after: added.map(claimLabel).join(", ") });
+    if (removed.length) changes.push({ label: "Claims removed", before: removed.map(claimLabel).join(", "), after: "" });
+    const seqOf = (k: string) => (typeof a[k] === "number" ? ` R${a[k]}` : "");
+    const what = e.action === "record.merge" ? `merged record${seqOf("mergedSeq")} into this one`
+      : e.action === "record.split" ? `split claims off into a new record${seqOf("newSeq")}`
+        : e.action === "record.create" && a.splitFrom ? `created the record from claims split off ${typeof a.splitFromSeq === "number" ? `R${a.splitFromSeq}` : "another record"}`
+          : RECORD_WORDS[e.action] ?? e.action;
+    return {
+      id: e.id, at: e.createdAt, actorName, kind: "change", what, changes,
+      ...(conflict.id && typeof conflict.note === "string" ? { reason: conflict.note } : {}),
+    };
+  });
 }
 
 export interface ConflictQueue {

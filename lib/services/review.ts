@@ -7,7 +7,8 @@
  * and an audit event, in one transaction. A decision does not bump the claim's version: the content
  * decided on is unchanged, so the decision names exactly the version it approved; the write is guarded
  * by both the version and the status read, so of two reviewers deciding at once the second gets a
- * `conflict`. A refusal for the actor's role is recorded on the claim as a denied attempt.
+ * `conflict`. A refusal for the actor's role is recorded on the claim as a denied attempt (capped per
+ * user like every refusal: lib/db/audit.ts).
  */
 import "server-only";
 import { z } from "zod";
@@ -18,7 +19,7 @@ import { newId } from "@/lib/ids";
 import { authorize, type ProjectAccess } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/permissions";
 import { REVIEW_ACTIONS, reviewTransition, type ClaimStatus, type ReviewAction, type ReviewActor } from "@/lib/core/claim-status";
-import { recordAuditEvent } from "@/lib/db/audit";
+import { recordAuditEvent, recordDeniedAttempt } from "@/lib/db/audit";
 import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
 
 /** Longest rejection reason: a few sentences. */
@@ -84,8 +85,8 @@ async function decide(userId: string, projectId: string, action: ReviewAction, i
   const t = reviewTransition(claim.status, action, actor, reason);
   if (!t.ok) {
     if (t.reason === "role" || t.reason === "own_claim") {
-      await recordAuditEvent(db, {
-        projectId, actorId: userId, action: `claim.${action}`, objectType: "claim", objectId: claim.id, outcome: "denied",
+      await recordDeniedAttempt(db, {
+        projectId, actorId: userId, action: `claim.${action}`, objectType: "claim", objectId: claim.id,
         before: { status: claim.status, version: claim.version },
       });
       throw new AppError("forbidden", t.message);

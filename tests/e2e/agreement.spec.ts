@@ -77,7 +77,7 @@ test("an owner compares two members' claims, sees the matrix and downloads it as
   expect(csv.split("\r\n").filter(Boolean)).toHaveLength(3);
 
   const [docs] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the document table as CSV" }).click()]);
-  expect((await readFile((await docs.path())!, "utf8")).startsWith("document_id,annotators,exact_matched,")).toBe(true);
+  expect((await readFile((await docs.path())!, "utf8")).startsWith("document_id,document_title,annotators,exact_matched,")).toBe(true);
 
   await ownerContext.close();
   await annotatorContext.close();

@@ -3,7 +3,8 @@
  * same sentence in a blind project with different fatality figures, one of them also tags a second
  * passage; the editor opens the document for curation, follows the link to the curation board, and
  * with keys only accepts the single version, merges the disputed one (taking the other annotator's
- * figure), undoes and redoes a decision, until every unit is done.
+ * figure), undoes and redoes a decision, and merges once more with the figure typed in, until every
+ * unit is done.
  */
 import { test, expect } from "./a11y";
 import path from "node:path";
@@ -122,6 +123,32 @@ test("an editor curates a blind-annotated report with the keyboard alone", async
   await expectAccessible(page, "after undo");
   await page.keyboard.press("2");
   await expect(progress).toContainText("2 of 2 units curated");
+
+  // u again, then m: this time the figure is typed, in the claim form's own input, by the keyboard.
+  await expect(disputed).toBeFocused();
+  await page.keyboard.press("u");
+  await expect(progress).toContainText("1 of 2 units curated");
+  await page.keyboard.press("m");
+  const edit = page.getByRole("form", { name: "Merge unit 1" });
+  const figure = edit.getByRole("group", { name: "Fatalities", exact: true });
+  for (let i = 0; i < 40 && !(await figure.getByRole("radio", { checked: true }).evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(figure.getByRole("radio", { name: "Edit the value" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  const typed = figure.getByTestId("field-fatalities");
+  await expect(typed).toBeFocused();
+  // The input starts from the version chosen until then (Anna's).
+  await expect(typed).toHaveValue("12");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("14");
+  await expect(figure.getByTestId("field-fatalities-parsed")).toContainText("14");
+  await expectAccessible(page, "merge form with an edited field");
+  await page.keyboard.press("Enter");
+  await expect(progress).toContainText("2 of 2 units curated");
+  await expect(units.nth(0).getByTestId("unit-result")).toContainText("Fatalities: 14");
 
   // The decisions are stored: a reload shows them.
   await page.reload();

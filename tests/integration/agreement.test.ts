@@ -156,17 +156,22 @@ describe.each(testEngines())("agreement on %s", (engine) => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="agreement-documents-agreement-test-project.csv"');
     const docs = parseCsv(await res.text());
-    expect(docs[0].slice(0, 3)).toEqual(["document_id", "annotators", "exact_matched"]);
+    expect(docs[0].slice(0, 4)).toEqual(["document_id", "document_title", "annotators", "exact_matched"]);
     expect(docs).toHaveLength(2);
     const row = Object.fromEntries(docs[0].map((h, i) => [h, docs[1][i]]));
     expect(row.document_id).toBe(docId);
+    // The title next to the id, as the report lists the document.
+    expect(row.document_title).toBe(r.documents.find((d) => d.id === docId)!.title);
+    expect(row.document_title).not.toBe("");
     expect(Number(row.overlap_f1)).toBe(r.result.documents[0].overlap.f1);
     expect(Number(row.exact_f1)).toBe(r.result.documents[0].exact.f1);
     expect(Number(row.label_alpha)).toBe(r.result.documents[0].labels.alpha);
 
     const matrix = parseCsv(await (await get("matrix", projectId, `?document=${docId}`)).text());
-    expect(matrix[0]).toEqual(["annotator", ...r.result.matrix.annotators]);
-    expect(matrix.slice(1).map((cells) => cells.slice(1).map((c) => (c === "" ? null : Number(c))))).toEqual(r.result.matrix.f1);
+    expect(matrix[0]).toEqual(["annotator", "annotator_name", ...r.result.matrix.annotators]);
+    expect(matrix.slice(1).map((cells) => cells.slice(0, 2))).toEqual(r.result.matrix.annotators.map((id) => [id, r.names[id]]));
+    expect(matrix.slice(1).map((cells) => cells.slice(0, 2)).find(([id]) => id === annotator.id)).toEqual([annotator.id, annotator.name]);
+    expect(matrix.slice(1).map((cells) => cells.slice(2).map((c) => (c === "" ? null : Number(c))))).toEqual(r.result.matrix.f1);
 
     const fields = parseCsv(await (await get("fields", projectId, `?document=${docId}`)).text());
     const fat = fields.find((c) => c[1] === "fatalities")!;
@@ -174,6 +179,14 @@ describe.each(testEngines())("agreement on %s", (engine) => {
 
     const pairs = parseCsv(await (await get("pairs")).text());
     expect(pairs.length - 1).toBe((await agreementReport(owner.id, projectId)).pairs.length);
+    expect(pairs[0].slice(0, 7)).toEqual(["document_id", "document_title", "annotator_a", "annotator_a_name", "annotator_b", "annotator_b_name", "type_key"]);
+    const names = new Map([owner, annotator, silent].map((u) => [u.id, u.name]));
+    const titles = new Map(r.documents.map((d) => [d.id, d.title]));
+    for (const p of pairs.slice(1)) {
+      expect(p[1]).toBe(titles.get(p[0]));
+      expect(p[3]).toBe(names.get(p[2]));
+      expect(p[5]).toBe(names.get(p[4]));
+    }
     expect((await get("types")).status).toBe(200);
   });
 

@@ -5,6 +5,8 @@
  * project's document not yet opened, foreign ids and stale versions.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFieldWording } from "@/lib/core/claim-types";
+import { referenceFromPublished } from "@/lib/core/values";
 import { useTestDatabase, testEngines } from "../support/db";
 import { makeUser, makeProject, makeDocument, claimTypeByKey, addMemberWithRole } from "../support/factories";
 import type { OpenDatabase } from "@/lib/db/engine";
@@ -153,6 +155,33 @@ describe.each(testEngines())("curation on %s", (engine) => {
     const kabul = unitOf(after, s.a1.id);
     expect(await codeOf(mergeVersions(owner.id, projectId, { documentId: s.docId, sources: kabul.sources, spansFrom: s.a1.id, fields: { fatalities: s.a2.id } }))).toBe("invalid");
     expect(await codeOf(mergeVersions(owner.id, projectId, { documentId: s.docId, sources: kabul.sources, spansFrom: s.a1.id, fields: { nope: s.a1.id } }))).toBe("invalid");
+  });
+
+  it("gives the merge form what its edit inputs need, and reads a typed figure as the claim form does", async () => {
+    const s = await seed();
+    const view = await curationView(owner.id, projectId, s.docId);
+    // The text comes with the first view (for the text before the evidence), the publication date with every view.
+    const doc = await db.prisma.document.findUniqueOrThrow({ where: { id: s.docId }, select: { text: true, published: true } });
+    expect(view.text).toBe(doc.text);
+    expect(view.published).toBe(doc.published);
+    const unit = unitOf(view, s.a2.id);
+    const claimA = unit.columns.flat().find((x) => x.id === s.a2.id)!;
+    expect(claimA.values).toEqual(s.a2.values);
+    const fatalities = view.fieldsByType[attackId].find((f) => f.key === "fatalities")!;
+    expect(fatalities.kind).toBe("quantity");
+    // The edit sends the wording's reading, as the claim form's input does; the server reads it again.
+    const reading = readFieldWording(fatalities, "at least 9", { reference: referenceFromPublished(view.published) });
+    expect(reading.ok).toBe(true);
+    const typed = (reading as { value: unknown }).value;
+    const after = await mergeVersions(owner.id, projectId, {
+      documentId: s.docId, sources: unit.sources, spansFrom: s.a2.id, fields: {}, edits: { fatalities: typed, weapon: null },
+    });
+    expect(after.text).toBeUndefined();
+    const done = unitOf(after, s.a2.id).done as { kind: string; claimId: string };
+    const values = (await db.prisma.claim.findUniqueOrThrow({ where: { id: done.claimId } })).values as Record<string, { low?: number; raw?: string } | null>;
+    expect(values.fatalities).toMatchObject({ raw: "at least 9", low: 9 });
+    // An emptied input states nothing.
+    expect(values.weapon ?? null).toBeNull();
   });
 
   it("rejects a unit's claims with the reason, through review decisions, and reopens them on undo", async () => {

@@ -239,6 +239,41 @@ describe.each(testEngines())("records on %s", (engine) => {
     expect(proposals.proposals).toEqual([]);
   });
 
+  it("shows the record's history with what changed, and refused attempts to curators only", async () => {
+    const history = (await getRecord(owner.id, projectId, recordId)).history;
+    expect(history.map((h) => h.kind)).toEqual(["change", "change", "denied", "change", "change", "denied", "change"]);
+    const [created, refreshed, deniedResolve, resolved, rule, deniedDetach, detached] = history;
+    const change = (h: (typeof history)[number], label: string) => h.changes.find((c) => c.label === label);
+    expect(created.what).toBe("created the record");
+    expect(created.actorName).toMatch(/^Editor/);
+    expect(change(created, "Fatalities")?.after).toBe("170–183 (best 170)");
+    expect(change(created, "Claims added")?.after.split(", ").sort()).toEqual(["Report 2021-08-27 #1", "Report 2021-09-15 #1"]);
+    // A refresh after an edit: the field's value before and after.
+    expect(change(refreshed, "Fatalities")?.before).toBe("170–183 (best 170)");
+    expect(change(refreshed, "Fatalities")?.after).not.toBe("170–183 (best 170)");
+    expect(change(refreshed, "Claims added")).toBeUndefined();
+    expect(deniedResolve).toMatchObject({ what: "tried to resolve a conflict (refused)", changes: [] });
+    expect(deniedResolve.actorName).toMatch(/^Annotator/);
+    expect(deniedDetach.what).toBe("tried to detach a claim (refused)");
+    expect(resolved.reason).toBe("The Pentagon's count names the dead.");
+    expect(change(resolved, "Conflict on Fatalities")?.before).toBe("open");
+    expect(change(resolved, "Conflict on Fatalities")?.after).toMatch(/^resolved: .*\(from Report 2021-09-15 #1\)$/);
+    expect(change(rule, "Rule of Date")?.after).toBe("Most recent source");
+    expect(change(detached, "Claims removed")).toEqual({ label: "Claims removed", before: "Report 2021-09-15 #1", after: "" });
+    expect(change(detached, "Independent sources")).toEqual({ label: "Independent sources", before: "2", after: "1" });
+    // The events carry only what changed, not whole snapshots.
+    const event = await db.prisma.auditEvent.findFirstOrThrow({ where: { objectType: "record", objectId: recordId, action: "record.detach", outcome: "ok" } });
+    expect(event.after).toMatchObject({ claimsRemoved: [claimB.id], numberOfSources: 1 });
+    expect(event.after).not.toHaveProperty("claimIds");
+    expect(event.after).not.toHaveProperty("status");
+    const denied = await db.prisma.auditEvent.findMany({ where: { objectType: "record", objectId: recordId, outcome: "denied" } });
+    expect(denied.map((e) => [e.actorId, e.action]).sort()).toEqual([[annotator.id, "record.detach"], [annotator.id, "record.resolve_conflict"]]);
+    // Annotators see the changes, not the refusals.
+    expect((await getRecord(annotator.id, projectId, recordId)).history.map((h) => h.kind)).toEqual(["change", "change", "change", "change", "change"]);
+    // A record of another project, or none at all, is not found rather than refused.
+    expect((await failure(refreshRecord(annotator.id, projectId, { recordId: "no-such-record", version: 1 }))).code).toBe("not_found");
+  });
+
   it("splits and merges records", async () => {
     let record = await getRecord(owner.id, projectId, recordId);
     const second = await confirmProposal(owner.id, projectId, { claimIds: [claimB.id] });
@@ -246,10 +281,15 @@ describe.each(testEngines())("records on %s", (engine) => {
     record = await getRecord(owner.id, projectId, recordId);
     expect(record.claims.map((c) => c.id).sort()).toEqual([claimA.id, claimB.id].sort());
     expect(record.numberOfSources).toBe(2);
+    const merged = record.history.at(-1)!;
+    expect(merged.what).toBe(`merged record R${second.seq} into this one`);
+    expect(merged.changes).toContainEqual({ label: "Claims added", before: "", after: "Report 2021-09-15 #1" });
     expect((await failure(getRecord(owner.id, projectId, second.id))).code).toBe("not_found");
     expect((await failure(splitRecord(owner.id, projectId, { recordId, version: record.version, claimIds: [claimA.id, claimB.id] }))).code).toBe("invalid");
     expect((await failure(mergeRecords(owner.id, projectId, { recordId, version: record.version, otherRecordId: recordId, otherVersion: record.version }))).code).toBe("invalid");
     const split = await splitRecord(owner.id, projectId, { recordId, version: record.version, claimIds: [claimB.id] });
+    expect((await getRecord(owner.id, projectId, split.id)).history.map((h) => h.what)).toEqual([`created the record from claims split off R${record.seq}`]);
+    expect((await getRecord(owner.id, projectId, recordId)).history.at(-1)!.what).toBe(`split claims off into a new record R${split.seq}`);
     expect((await getRecord(owner.id, projectId, split.id)).claims.map((c) => c.id)).toEqual([claimB.id]);
     expect((await getRecord(owner.id, projectId, recordId)).claims.map((c) => c.id)).toEqual([claimA.id]);
     expect((await listRecords(owner.id, projectId, {})).total).toBe(2);

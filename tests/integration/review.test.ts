@@ -14,6 +14,7 @@ import { approveClaim, getReviewState, rejectClaim, reopenClaim, submitClaim, su
 import { listReviewQueue } from "@/lib/services/review-queue";
 import { addClaimComment, listClaimComments } from "@/lib/services/comments";
 import { getClaimHistory } from "@/lib/services/history";
+import { DENIED_EVENTS_PER_WINDOW } from "@/lib/db/audit";
 import { getDocumentPage } from "@/lib/services/document-page";
 import { unpackClaims } from "@/lib/core/packed-claims";
 
@@ -79,6 +80,22 @@ describe.each(testEngines())("claim review on %s", (engine) => {
     expect(forEditor.filter((e) => e.kind === "denied")).toHaveLength(2);
     const forAuthor = await getClaimHistory(annA.id, projectId, { claimId: c.id });
     expect(forAuthor.filter((e) => e.kind === "denied")).toHaveLength(0);
+  });
+
+  it("records refused review attempts through the capped recorder: a flood leaves at most the cap on the claim", async () => {
+    // A user of its own: the cap is per user and per process.
+    const flooder = await makeUser("Flooder");
+    const row = await db.prisma.user.findUniqueOrThrow({ where: { id: flooder.id }, select: { email: true } });
+    await addMemberWithRole(owner.id, projectId, row.email, "annotator");
+    const c = await claimBy(annA.id);
+    await submitClaim(annA.id, projectId, { claimId: c.id, version: 1 });
+    for (let i = 0; i < DENIED_EVENTS_PER_WINDOW + 5; i++) {
+      expect(await codeOf(approveClaim(flooder.id, projectId, { claimId: c.id, version: 1 }))).toBe("forbidden");
+    }
+    expect(await db.prisma.auditEvent.count({ where: { actorId: flooder.id, objectType: "claim", objectId: c.id, outcome: "denied" } })).toBe(DENIED_EVENTS_PER_WINDOW);
+    const denied = (await getClaimHistory(editor.id, projectId, { claimId: c.id })).filter((e) => e.kind === "denied");
+    expect(denied).toHaveLength(DENIED_EVENTS_PER_WINDOW);
+    expect(denied[0].what).toBe("tried to approve the claim (refused)");
   });
 
   it("does not let a reviewer decide on their own claim unless the project allows self-approval", async () => {

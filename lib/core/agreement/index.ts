@@ -18,4 +18,4 @@ export {
   projectAgreement,
   type ProjectAgreement,
 } from "./aggregate";
-export { documentsCsv, fieldsCsv, matrixCsv, spanRowsCsv, typesCsv } from "./tables";
+export { documentsCsv, fieldsCsv, matrixCsv, spanRowsCsv, typesCsv, type CsvNames } from "./tables";

@@ -135,15 +135,30 @@ describe("agreement tables", () => {
   it("writes the rows, the summaries and the matrix as CSV", () => {
     const p = project();
     const rows = spanRowsCsv(p.details[1].spanRows).split("\r\n");
-    expect(rows[0]).toBe("document_id,annotator_a,annotator_b,type_key,exact_matched,exact_only_a,exact_only_b,exact_precision,exact_recall,exact_f1,overlap_matched,overlap_only_a,overlap_only_b,overlap_precision,overlap_recall,overlap_f1");
-    expect(rows[1]).toBe("d2,A,B,attack,1,0,0,1,1,1,1,0,0,1,1,1");
-    expect(matrixCsv(p.matrix)).toBe(`annotator,A,B,C\r\nA,,${6 / 7},0\r\nB,${6 / 7},,0\r\nC,0,0,\r\n`);
-    expect(documentsCsv(p.documents).split("\r\n")[3]).toBe("d3,1,0,0,0,,,,0,0,0,,,,,no_pairable_values,0");
+    expect(rows[0]).toBe("document_id,document_title,annotator_a,annotator_a_name,annotator_b,annotator_b_name,type_key,exact_matched,exact_only_a,exact_only_b,exact_precision,exact_recall,exact_f1,overlap_matched,overlap_only_a,overlap_only_b,overlap_precision,overlap_recall,overlap_f1");
+    // Without names, the name cells are empty and the ids stay.
+    expect(rows[1]).toBe("d2,,A,,B,,attack,1,0,0,1,1,1,1,0,0,1,1,1");
+    expect(matrixCsv(p.matrix)).toBe(`annotator,annotator_name,A,B,C\r\nA,,,${6 / 7},0\r\nB,,${6 / 7},,0\r\nC,,0,0,\r\n`);
+    expect(documentsCsv(p.documents).split("\r\n")[3]).toBe("d3,,1,0,0,0,,,,0,0,0,,,,,no_pairable_values,0");
     expect(typesCsv(p.types).split("\r\n")[0]).toMatch(/^type_key,exact_matched,.*,label_alpha,label_alpha_reason,label_units$/);
     expect(fieldsCsv(p.types)).toBe("type_key,field_key,kind,compared,agreed,ratio,one_empty,both_empty\r\nattack,target,text,2,1,0.5,0,0\r\nattack,fatalities,quantity,1,1,1,0,1\r\n");
   });
-  it("neutralizes ids that look like formulas", () => {
+  it("puts names and titles next to the ids, an unknown id getting an empty name", () => {
+    const p = project();
+    const names = { annotators: { A: "Ann Able", B: "Bo, Baker" }, documents: { d2: "Report two", d3: "Report \"three\"" } };
+    expect(spanRowsCsv(p.details[1].spanRows, names).split("\r\n")[1]).toBe('d2,Report two,A,Ann Able,B,"Bo, Baker",attack,1,0,0,1,1,1,1,0,0,1,1,1');
+    expect(matrixCsv(p.matrix, names)).toBe(`annotator,annotator_name,A,B,C\r\nA,Ann Able,,${6 / 7},0\r\nB,"Bo, Baker",${6 / 7},,0\r\nC,,0,0,\r\n`);
+    const docs = documentsCsv(p.documents, names).split("\r\n");
+    expect(docs[0].startsWith("document_id,document_title,annotators,")).toBe(true);
+    expect(docs[1].startsWith("d1,,")).toBe(true);
+    expect(docs[3].startsWith('d3,"Report ""three""",1,')).toBe(true);
+    // A name that is a key of Object.prototype is not read from the prototype.
+    expect(matrixCsv({ annotators: ["constructor"], f1: [[null]] }, names)).toBe("annotator,annotator_name,constructor\r\nconstructor,,\r\n");
+  });
+  it("neutralizes ids and names that look like formulas", () => {
     const r = documentAgreement("=HYPERLINK(1)", [claim("A", "attack", [[0, 1]]), claim("B", "attack", [[0, 1]])]);
-    expect(spanRowsCsv(r.spanRows).split("\r\n")[1].startsWith("'=HYPERLINK(1),A,B")).toBe(true);
+    expect(spanRowsCsv(r.spanRows).split("\r\n")[1].startsWith("'=HYPERLINK(1),,A,,B")).toBe(true);
+    const named = spanRowsCsv(r.spanRows, { annotators: { A: "@cmd" }, documents: { "=HYPERLINK(1)": "+1 report" } });
+    expect(named.split("\r\n")[1].startsWith("'=HYPERLINK(1),'+1 report,A,'@cmd,B,")).toBe(true);
   });
 });

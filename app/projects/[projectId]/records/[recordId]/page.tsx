@@ -7,6 +7,7 @@ import { RecordToolbar } from "@/components/records/RecordToolbar";
 import { RecordClaimsList } from "@/components/records/RecordClaimsList";
 import { FieldRuleForm } from "@/components/records/FieldRuleForm";
 import { ConflictItem } from "@/components/records/ConflictItem";
+import { HistoryList } from "@/components/review/HistoryList";
 
 export const metadata: Metadata = { title: "Record" };
 
@@ -104,9 +105,7 @@ export default async function RecordPage({ params }: Props) {
 
       <section aria-labelledby="history-h">
         <h2 id="history-h">History</h2>
-        <ul className="small plain">
-          {record.history.map((h, i) => <li key={i}>{h.at.toISOString().slice(0, 16).replace("T", " ")} — {h.actor}: {h.action}</li>)}
-        </ul>
+        {record.history.length === 0 ? <p className="muted small">No change recorded yet.</p> : <HistoryList entries={record.history} />}
       </section>
     </div>
   );
