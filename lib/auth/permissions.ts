@@ -25,6 +25,12 @@ export const PERMISSIONS = {
   "claim.comment": ["owner", "editor", "annotator"],
   "document.curate": ["owner", "editor"],
   "agreement.view": ["owner", "editor"],
+  // Imports of annotation files (as claims or as suggestions members accept or reject).
+  "import.annotations": ["owner", "editor"],
+  // Ad hoc exports of what the member can see (blind mode keeps an annotator to their own claims).
+  "export.run": ["owner", "editor", "annotator", "viewer"],
+  // Publishing an immutable release of the project's dataset.
+  "release.publish": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -114,7 +114,7 @@ async function bumpClaimsVersion(tx: Tx, documentId: string) {
   await tx.document.update({ where: { id: documentId }, data: { claimsVersion: { increment: 1 } }, select: { id: true } });
 }
 
-async function writeSpans(tx: Tx, claimId: string, spans: StoredSpan[]) {
+export async function writeSpans(tx: Tx, claimId: string, spans: StoredSpan[]) {
   await tx.claimSpan.createMany({ data: spans.map((s, ordinal) => ({ id: newId(), claimId, ordinal, ...s })) });
 }
 
@@ -122,7 +122,7 @@ async function writeSpans(tx: Tx, claimId: string, spans: StoredSpan[]) {
  * What quantity and date wording is read against, exactly as the claim form reads it: the
  * publication date, and the canonical text before the claim's first span (offsets are code points).
  */
-function wordingContext(doc: { text: string; published: string }, spans: { start: number }[]): ValuesContext {
+export function wordingContext(doc: { text: string; published: string }, spans: { start: number }[]): ValuesContext {
   const first = Math.min(...spans.map((s) => s.start));
   return { reference: referenceFromPublished(doc.published), before: sliceCp(doc.text, 0, Number.isFinite(first) ? first : 0) };
 }
@@ -132,7 +132,7 @@ function wordingContext(doc: { text: string; published: string }, spans: { start
  * anything). On update `context.previous` holds the stored values: fields left as they were are not
  * re-read, so a claim saved under an older parser can still be edited (values-schema.ts).
  */
-async function validateValues(projectId: string, claimTypeId: string, version: number, values: Record<string, unknown>, context: ValuesContext) {
+export async function validateValues(projectId: string, claimTypeId: string, version: number, values: Record<string, unknown>, context: ValuesContext) {
   const def = await findDefinition(projectId, claimTypeId, version);
   if (!def) throw new AppError("not_found", "That claim type does not exist in this project.");
   const result = validateClaimValues(def, applyDerivedFields(def, values), context);

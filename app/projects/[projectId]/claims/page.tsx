@@ -7,6 +7,9 @@ import { listProjectClaims, parseClaimTableQuery, withoutFieldParams, type Claim
 import { ClaimFilters } from "@/components/claims/ClaimFilters";
 import { ClaimsTable } from "@/components/claims/ClaimsTable";
 import { tableHref } from "@/components/claims/table-href";
+import { listExportJobs } from "@/lib/services/exports";
+import { ExportMenu } from "@/components/exports/ExportMenu";
+import { RecentExports } from "@/components/exports/RecentExports";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -34,7 +37,9 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
     }
   };
   // Both behind orNotFound: losing access between the two reads is a 404 like any other.
-  const [overview, { result, query, problem }] = await orNotFound(() => Promise.all([getProjectOverview(user.id, projectId), list()]));
+  const [overview, { result, query, problem }, exportJobs] = await orNotFound(() =>
+    Promise.all([getProjectOverview(user.id, projectId), list(), listExportJobs(user.id, projectId)]),
+  );
   const { rows, total, pageSize } = result;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/projects/${projectId}`;
@@ -49,6 +54,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
         query={query} types={overview.claimTypes} documents={overview.documents} members={overview.members}
         definition={result.claimType?.definition ?? null} columns={result.columns}
       />
+      <ExportMenu projectId={projectId} page="claims" query={exportQuery(query)} />
       <p className="muted" data-testid="claims-total">{total.toLocaleString("en")} claim{total === 1 ? "" : "s"}</p>
       {!query.type && total > 0 && <p className="small muted">Choose a claim type to see one column per field, choose the columns, and sort or filter by dates and figures.</p>}
       {rows.length === 0 ? (
@@ -69,6 +75,14 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
           {query.page < pages && <Link href={link(query.page + 1)}>Next →</Link>}
         </nav>
       )}
+      <RecentExports projectId={projectId} initial={exportJobs} />
     </div>
   );
+}
+
+/** The table's filter as export parameters (exports ignore paging and sorting). */
+function exportQuery(query: ClaimTableQuery): string {
+  const p = new URLSearchParams();
+  for (const key of ["type", "document", "author", "status"] as const) if (query[key]) p.set(key, String(query[key]));
+  return p.toString();
 }

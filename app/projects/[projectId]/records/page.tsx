@@ -8,6 +8,7 @@ import { ProjectNav } from "@/components/projects/ProjectNav";
 import { RecordFilters } from "@/components/records/RecordFilters";
 import { ProposalList } from "@/components/records/ProposalList";
 import { ActorsPanel } from "@/components/records/ActorsPanel";
+import { ExportMenu } from "@/components/exports/ExportMenu";
 
 export const metadata: Metadata = { title: "Records" };
 
@@ -57,6 +58,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
         </ul>
       </nav>
       {problem && <p role="alert" className="error">{problem}</p>}
+      {view === "records" && <ExportMenu projectId={projectId} page="records" query={exportQuery(query)} />}
       {view === "proposals" && proposals ? (
         <section aria-labelledby="proposals-h">
           <h2 id="proposals-h">Proposals</h2>
@@ -128,4 +130,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       )}
     </div>
   );
+}
+
+/** The list's filter as export parameters (exports ignore paging and sorting). */
+function exportQuery(query: RecordListQuery): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== "page" && k !== "sort") p.set(k, String(v));
+  return p.toString();
 }

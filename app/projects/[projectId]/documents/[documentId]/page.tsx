@@ -8,6 +8,7 @@ import { AnnotationWorkspace } from "@/components/annotate/AnnotationWorkspace";
 import { DocumentDetails } from "@/components/annotate/DocumentDetails";
 import { documentPrepaint } from "@/components/annotate/document-prepaint";
 import { CopiedPassages } from "@/components/passages/CopiedPassages";
+import { ImportAnnotations } from "@/components/annotation-import/ImportAnnotations";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -36,6 +37,7 @@ export default async function DocumentPage({ params }: Props) {
         blind={{ ...blind, canCurate: can(access.role, "document.curate") }}
       />
       <CopiedPassages projectId={projectId} documentId={documentId} />
+      <ImportAnnotations projectId={projectId} documentId={documentId} canImport={can(access.role, "import.annotations")} canDecide={can(access.role, "claim.create")} />
       <AnnotationWorkspace
         projectId={projectId}
         documentId={documentId}
