@@ -34,6 +34,8 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
     `/projects/${pid}/records`,
     `/projects/${pid}/records/${missingProject}`,
     `/projects/${pid}/conflicts`,
+    `/projects/${pid}/releases`,
+    `/projects/${pid}/releases/${missingProject}`,
   ];
   for (const [pid, did] of [[projectId, documentId], [missingProject, documentId], [missingProject, missingProject]] as const) {
     for (const p of paths(pid, did)) {
