@@ -49,8 +49,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the upload route: Next buffers the body of every request the proxy sees (10 MB at most) and only
+  // Not the upload routes (documents, backup restore): Next buffers the body of every request the proxy sees (10 MB at most) and only
   // runs the route once the whole body has arrived, so the route could not refuse an oversized upload
   // from its declared size, and uploads between 10 MB and the limit would arrive cut.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/projects/[^/]+/documents$).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/projects/[^/]+/documents$|api/projects/restore$).*)" }],
 };

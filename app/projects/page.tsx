@@ -3,6 +3,7 @@ import Link from "next/link";
 import { pageUser } from "@/lib/server/page";
 import { listProjectsForUser } from "@/lib/services/projects";
 import { CreateProjectForm } from "@/components/projects/CreateProjectForm";
+import { RestoreForm } from "@/components/backup/RestoreForm";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -35,6 +36,10 @@ export default async function ProjectsPage() {
       <section className="panel" aria-labelledby="new-project">
         <h2 id="new-project">New project</h2>
         <CreateProjectForm />
+      </section>
+      <section className="panel" aria-labelledby="restore-project">
+        <h2 id="restore-project">Restore a project from a backup</h2>
+        <RestoreForm />
       </section>
     </div>
   );

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "export.run": ["owner", "editor", "annotator", "viewer"],
   // Publishing an immutable release of the project's dataset.
   "release.publish": ["owner", "editor"],
+  // A full backup holds every member's work and the project's history: the owner's alone.
+  "project.backup": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -58,11 +58,14 @@ test("a non-member gets 404 for the project's pages and routes, like a missing i
     expect(res.status()).toBe(404);
     expect(res.headers()["cache-control"]).toContain("no-store");
   }
-  // The agreement CSV download: 404 for a foreign or missing project, like the pages.
+  // The downloads (agreement CSV, exports, a release file, the backup): 404 for a foreign or missing
+  // project, like the pages.
   for (const pid of [projectId, missingProject]) {
-    const res = await page.request.get(`/api/projects/${pid}/agreement/documents`, { headers: { origin: new URL(page.url()).origin } });
-    expect(res.status(), `agreement CSV of ${pid}`).toBe(404);
-    expect(await res.text()).not.toContain("Private project");
+    for (const route of ["agreement/documents", "exports/claims-csv", `releases/${missingProject}/files/records.csv`, "backup"]) {
+      const res = await page.request.get(`/api/projects/${pid}/${route}`, { headers: { origin: new URL(page.url()).origin } });
+      expect(res.status(), `${route} of ${pid}`).toBe(404);
+      expect(await res.text()).not.toContain("Private project");
+    }
   }
   // Not signed in at all: 401 from the route, redirect to sign-in from the page.
   const anon = await browser.newContext();

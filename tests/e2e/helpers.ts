@@ -36,7 +36,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 
 export async function createProject(page: Page, name: string): Promise<string> {
   await page.goto("/projects");
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expectAccessible(page);

@@ -40,7 +40,7 @@ test("markup typed into names and claim fields is shown as text everywhere", asy
   const evil = `</script><script>alert("name")</script><img src=x onerror=alert(7)>\u2028end`;
   await signUp(page, "Escaper");
   await page.goto("/projects");
-  await page.getByLabel("Name").fill(evil);
+  await page.getByLabel("Name", { exact: true }).fill(evil);
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText('</script><script>alert("name")</script><img src=x onerror=alert(7)>');
   await expectAccessible(page);

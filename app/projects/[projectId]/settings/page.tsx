@@ -4,6 +4,7 @@ import { pageUser, orNotFound } from "@/lib/server/page";
 import { getWorkflowSettings } from "@/lib/services/workflow";
 import { ProjectNav } from "@/components/projects/ProjectNav";
 import { WorkflowSettingsForm } from "@/components/workflow/WorkflowSettingsForm";
+import { BackupPanel } from "@/components/backup/BackupPanel";
 
 export const metadata: Metadata = { title: "Workflow settings" };
 
@@ -21,6 +22,7 @@ export default async function WorkflowSettingsPage({ params }: Props) {
       <ProjectNav projectId={project.id} role={access.role} current="settings" />
       <p className="lead">How this project&apos;s documents are annotated and reviewed. Assign documents to annotators on the <Link href={base}>project page</Link>.</p>
       <WorkflowSettingsForm projectId={project.id} settings={settings} />
+      <BackupPanel projectId={project.id} />
     </div>
   );
 }
