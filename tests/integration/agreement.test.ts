@@ -14,32 +14,13 @@ import { getDb } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { createClaim, deleteClaim } from "@/lib/services/claims";
 import { agreementReport } from "@/lib/services/agreement";
+import { readCsv } from "../support/csv";
 
 // The route runs behind the session and the request's headers; here they name the user under test.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; name: string; email: string } }));
 vi.mock("@/lib/server/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "sec-fetch-site": "same-origin", host: "localhost" }) }));
 const { GET } = await import("@/app/api/projects/[projectId]/agreement/[table]/route");
-
-/** RFC 4180 reading, enough for the tables: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { row.push(cell); cell = ""; }
-    else if (ch === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += ch;
-  }
-  if (cell !== "" || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 const TEXT = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa.";
 const at = (words: string) => {
@@ -155,7 +136,7 @@ describe.each(testEngines())("agreement on %s", (engine) => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="agreement-documents-agreement-test-project.csv"');
-    const docs = parseCsv(await res.text());
+    const docs = readCsv(await res.text());
     expect(docs[0].slice(0, 4)).toEqual(["document_id", "document_title", "annotators", "exact_matched"]);
     expect(docs).toHaveLength(2);
     const row = Object.fromEntries(docs[0].map((h, i) => [h, docs[1][i]]));
@@ -167,17 +148,17 @@ describe.each(testEngines())("agreement on %s", (engine) => {
     expect(Number(row.exact_f1)).toBe(r.result.documents[0].exact.f1);
     expect(Number(row.label_alpha)).toBe(r.result.documents[0].labels.alpha);
 
-    const matrix = parseCsv(await (await get("matrix", projectId, `?document=${docId}`)).text());
+    const matrix = readCsv(await (await get("matrix", projectId, `?document=${docId}`)).text());
     expect(matrix[0]).toEqual(["annotator", "annotator_name", ...r.result.matrix.annotators]);
     expect(matrix.slice(1).map((cells) => cells.slice(0, 2))).toEqual(r.result.matrix.annotators.map((id) => [id, r.names[id]]));
     expect(matrix.slice(1).map((cells) => cells.slice(0, 2)).find(([id]) => id === annotator.id)).toEqual([annotator.id, annotator.name]);
     expect(matrix.slice(1).map((cells) => cells.slice(2).map((c) => (c === "" ? null : Number(c))))).toEqual(r.result.matrix.f1);
 
-    const fields = parseCsv(await (await get("fields", projectId, `?document=${docId}`)).text());
+    const fields = readCsv(await (await get("fields", projectId, `?document=${docId}`)).text());
     const fat = fields.find((c) => c[1] === "fatalities")!;
     expect(fat).toEqual(["attack", "fatalities", "quantity", "2", "1", "0.5", "0", "0"]);
 
-    const pairs = parseCsv(await (await get("pairs")).text());
+    const pairs = readCsv(await (await get("pairs")).text());
     expect(pairs.length - 1).toBe((await agreementReport(owner.id, projectId)).pairs.length);
     expect(pairs[0].slice(0, 7)).toEqual(["document_id", "document_title", "annotator_a", "annotator_a_name", "annotator_b", "annotator_b_name", "type_key"]);
     const names = new Map([owner, annotator, silent].map((u) => [u.id, u.name]));

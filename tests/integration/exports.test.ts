@@ -15,48 +15,9 @@ import { EXPORT_BATCH } from "@/lib/services/export-data";
 import { readClaimsJsonl, readRecordsJsonl } from "@/lib/core/formats/jsonl";
 import { CLAIM_COLUMNS } from "@/lib/core/formats/claims-csv";
 import { newId } from "@/lib/ids";
+import { readCsv } from "../support/csv";
 
 const TEXT = "Kabul 🙂, 27 August 2021. A bombing at the airport killed at least 170 people, officials said.\nالعربية q\u0307 end.";
-
-/** Strict RFC 4180: CRLF after every record, quotes doubled; anything else throws. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  const field = (): string => {
-    let out = "";
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error("unterminated quoted field");
-        if (text[i] === '"' && text[i + 1] === '"') {
-          out += '"';
-          i += 2;
-        } else if (text[i] === '"') {
-          i++;
-          return out;
-        } else out += text[i++];
-      }
-    }
-    while (i < text.length && text[i] !== "," && text[i] !== "\r") {
-      if (text[i] === '"' || text[i] === "\n") throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
-      out += text[i++];
-    }
-    return out;
-  };
-  while (i < text.length) {
-    row.push(field());
-    if (text[i] === ",") i++;
-    else if (text.startsWith("\r\n", i)) {
-      rows.push(row);
-      row = [];
-      i += 2;
-    }
-    else throw new Error(`expected , or CRLF at ${i}`);
-  }
-  if (row.length) throw new Error("the last record has no CRLF");
-  return rows;
-}
 
 async function readAll(userId: string, projectId: string, format: string, params: Record<string, string> = {}) {
   const started = await startExport(userId, projectId, format, params, { origin: "https://attest.example" });
