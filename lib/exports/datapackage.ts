@@ -2,7 +2,8 @@
  * The `datapackage.json` of a Frictionless Data Package export (Data Package v1 with Tabular Data
  * Resources and Table Schema): three CSV resources, records, claims and sources, each with a schema
  * whose fields name their type and, for the claim types' own columns, describe them from the claim
- * types' definitions (label, help, the type's description).
+ * types' definitions (label, help, the type's description). Columns every row fills say so
+ * (`constraints.required`); a claim's status is one of the claim states (`constraints.enum`).
  *
  * The descriptor depends only on the claim types and the export's label, never on the rows, so it
  * can be written before the data streams. No licence is chosen for an ad hoc export: the package
@@ -10,6 +11,7 @@
  * and `citation` is a placeholder saying how to cite; a release is what carries a real citation.
  * Pure.
  */
+import { CLAIM_STATUSES } from "@/lib/core/claim-status";
 import { CLAIM_COLUMNS } from "@/lib/core/formats/claims-csv";
 import { RECORD_COLUMNS, fieldColumns } from "@/lib/core/formats/records-csv";
 import type { ExportClaimType } from "@/lib/core/formats/types";
@@ -23,11 +25,14 @@ export const DATAPACKAGE_PATHS = {
 
 export const SOURCE_COLUMNS = ["id", "name", "title", "published", "url", "characters"] as const;
 
-type TableField = { name: string; type: string; description: string; format?: string };
+type TableConstraints = { required?: true; enum?: readonly string[] };
+type TableField = { name: string; type: string; description: string; format?: string; constraints?: TableConstraints };
+/** A column every row fills. */
+const REQUIRED: TableConstraints = { required: true };
 
 const RECORD_FIELDS: Record<(typeof RECORD_COLUMNS)[number], Omit<TableField, "name">> = {
-  id: { type: "string", description: "The record's id." },
-  type: { type: "string", description: "The claim type's key." },
+  id: { type: "string", description: "The record's id.", constraints: REQUIRED },
+  type: { type: "string", description: "The claim type's key.", constraints: REQUIRED },
   date_start: { type: "date", description: "First day of the combined date window (YYYY-MM-DD); empty when undated or in conflict." },
   date_end: { type: "date", description: "Last day of the combined date window (YYYY-MM-DD)." },
   date_precision: { type: "string", description: "Precision of the first date field (day, month, year...)." },
@@ -38,16 +43,16 @@ const RECORD_FIELDS: Record<(typeof RECORD_COLUMNS)[number], Omit<TableField, "n
   low: { type: "number", description: "Low figure of the first quantity field." },
   best: { type: "number", description: "Best figure of the first quantity field." },
   high: { type: "number", description: "High figure of the first quantity field." },
-  number_of_sources: { type: "integer", description: "Independent sources: documents copying one another count once." },
+  number_of_sources: { type: "integer", description: "Independent sources: documents copying one another count once.", constraints: REQUIRED },
   source_documents: { type: "string", description: "Document ids (see sources), \"; \" between independent sources and \" \" within one." },
   notes: { type: "string", description: "The record's notes, then its open conflicts." },
 };
 
 const CLAIM_FIELDS: Record<(typeof CLAIM_COLUMNS)[number], Omit<TableField, "name">> = {
-  id: { type: "string", description: "The claim's id." },
-  document: { type: "string", description: "The document's id (see sources)." },
-  type: { type: "string", description: "The claim type's key." },
-  status: { type: "string", description: "draft, submitted, approved or rejected." },
+  id: { type: "string", description: "The claim's id.", constraints: REQUIRED },
+  document: { type: "string", description: "The document's id (see sources).", constraints: REQUIRED },
+  type: { type: "string", description: "The claim type's key.", constraints: REQUIRED },
+  status: { type: "string", description: "draft, submitted, approved or rejected.", constraints: { required: true, enum: CLAIM_STATUSES } },
   author: { type: "string", description: "Who wrote the claim." },
   quote: { type: "string", description: "The quoted evidence; several spans joined by \" … \"." },
   start: { type: "integer", description: "Start of the first span, in Unicode code points of the document text." },
@@ -58,12 +63,12 @@ const CLAIM_FIELDS: Record<(typeof CLAIM_COLUMNS)[number], Omit<TableField, "nam
 };
 
 const SOURCE_FIELDS: Record<(typeof SOURCE_COLUMNS)[number], Omit<TableField, "name">> = {
-  id: { type: "string", description: "The document's id." },
-  name: { type: "string", description: "The document's file base name in this export." },
+  id: { type: "string", description: "The document's id.", constraints: REQUIRED },
+  name: { type: "string", description: "The document's file base name in this export.", constraints: REQUIRED },
   title: { type: "string", description: "The document's title." },
   published: { type: "string", description: "Publication date as known: YYYY, YYYY-MM or YYYY-MM-DD." },
   url: { type: "string", description: "Where the document was published, when known." },
-  characters: { type: "integer", description: "Length of the document's text in Unicode code points." },
+  characters: { type: "integer", description: "Length of the document's text in Unicode code points.", constraints: REQUIRED },
 };
 
 /** The own-field columns, described from every claim type that has the key. */
@@ -96,9 +101,12 @@ const csvResource = (name: string, path: string, title: string, fields: TableFie
   schema: { fields, missingValues: [""], primaryKey: ["id"], ...extra },
 });
 
-/** A Data Package name: lower-case letters, digits, "-", "_" and ".". */
+/**
+ * A Data Package name: lower-case letters, digits, "-", "_" and ".". Accents are dropped, not
+ * turned into separators ("Ärger" is "arger").
+ */
 export function packageName(label: string): string {
-  return label.normalize("NFKD").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "attest-export";
+  return label.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "attest-export";
 }
 
 export type DatapackageInput = { label: string; created: Date; types: readonly ExportClaimType[]; description: string };

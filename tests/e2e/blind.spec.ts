@@ -4,53 +4,21 @@
  * editor sees both, opens the document for curation, and from then on the annotators see both too.
  */
 import { test, expect } from "./a11y";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { createProject, expectAccessible, importFiles, selectWithMouse, signUp } from "./helpers";
+import { blindProjectWithTeam, expectAccessible, tagAttack } from "./helpers";
 
-const REPORT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
 const ANNA_PHRASE = "a suicide bomber attacked a school";
 const BEN_PHRASE = "more than 180 people were hurt";
-
-async function tagAttack(page: Page, phrase: string) {
-  const view = page.getByTestId("reading-view");
-  await expect(view).toHaveAttribute("data-interactive", "true");
-  await selectWithMouse(page, phrase);
-  await page.getByTestId("type-option-attack").click();
-  const panel = page.getByTestId("claim-panel");
-  await expect(panel.getByTestId("span-quote")).toHaveText(`“${phrase}”`);
-  await panel.getByTestId("save-claim").click();
-  await expect(page.getByTestId("toast")).toContainText("Claim saved");
-}
 
 const claimsList = (page: Page) => page.getByRole("list", { name: /^Claims/ });
 
 test("two annotators tag one report blind; the editor sees both and opens it for curation", async ({ page, browser }) => {
-  const annaPage = await (await browser.newContext()).newPage();
-  const benPage = await (await browser.newContext()).newPage();
-  const editorPage = await (await browser.newContext()).newPage();
-  const annaEmail = await signUp(annaPage, "Anna");
-  const benEmail = await signUp(benPage, "Ben");
-  const editorEmail = await signUp(editorPage, "Edith");
-
-  await signUp(page, "Olive");
-  const projectId = await createProject(page, "Blind double coding");
-  const base = `/projects/${projectId}`;
-  await page.goto(`${base}/settings`);
-  await page.getByLabel("Blind", { exact: true }).check();
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByTestId("workflow-form").getByRole("status")).toHaveText("Settings saved.");
-  await expectAccessible(page, "blind mode saved");
-  const ids = await importFiles(page, projectId, [REPORT]);
-  const docUrl = `${base}/documents/${ids["attack-report.txt"]}`;
-
-  await page.goto(base);
-  for (const [email, role, name] of [[annaEmail, "annotator", "Anna"], [benEmail, "annotator", "Ben"], [editorEmail, "editor", "Edith"]] as const) {
-    await page.getByLabel("E-mail of the person to add").fill(email);
-    await page.getByLabel("Role", { exact: true }).selectOption(role);
-    await page.getByRole("button", { name: "Add member" }).click();
-    await expect(page.getByTestId("members")).toContainText(name);
-  }
+  const { base, docUrl, members } = await blindProjectWithTeam(page, browser, "Blind double coding", [
+    { name: "Anna", role: "annotator" },
+    { name: "Ben", role: "annotator" },
+    { name: "Edith", role: "editor" },
+  ]);
+  const { Anna: annaPage, Ben: benPage, Edith: editorPage } = members;
 
   // Anna tags the report; the page tells her what blind annotation means.
   await annaPage.goto(docUrl);

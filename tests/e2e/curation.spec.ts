@@ -7,56 +7,21 @@
  * unit is done.
  */
 import { test, expect } from "./a11y";
-import path from "node:path";
-import type { Page } from "@playwright/test";
-import { createProject, expectAccessible, importFiles, selectWithMouse, signUp } from "./helpers";
-
-const REPORT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
-
-async function tagAttack(page: Page, phrase: string, fatalities?: string) {
-  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
-  await selectWithMouse(page, phrase);
-  await page.getByTestId("type-option-attack").click();
-  const panel = page.getByTestId("claim-panel");
-  await expect(panel.getByTestId("span-quote")).toHaveText(`“${phrase}”`);
-  if (fatalities) {
-    await panel.getByTestId("field-fatalities").fill(fatalities);
-    await expect(panel.getByTestId("field-fatalities-parsed")).toContainText(fatalities);
-  }
-  await panel.getByTestId("save-claim").click();
-  await expect(page.getByTestId("toast")).toContainText("Claim saved");
-}
+import { blindProjectWithTeam, expectAccessible, tagAttack } from "./helpers";
 
 test("an editor curates a blind-annotated report with the keyboard alone", async ({ page, browser }) => {
-  const annaPage = await (await browser.newContext()).newPage();
-  const benPage = await (await browser.newContext()).newPage();
-  const annaEmail = await signUp(annaPage, "Anna");
-  const benEmail = await signUp(benPage, "Ben");
-
-  await signUp(page, "Olive");
-  const projectId = await createProject(page, "Curated coding");
-  const base = `/projects/${projectId}`;
-  await page.goto(`${base}/settings`);
-  await page.getByLabel("Blind", { exact: true }).check();
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByTestId("workflow-form").getByRole("status")).toHaveText("Settings saved.");
-  await expectAccessible(page, "blind mode saved");
-  const ids = await importFiles(page, projectId, [REPORT]);
-  const docUrl = `${base}/documents/${ids["attack-report.txt"]}`;
-  await page.goto(base);
-  for (const [email, name] of [[annaEmail, "Anna"], [benEmail, "Ben"]] as const) {
-    await page.getByLabel("E-mail of the person to add").fill(email);
-    await page.getByLabel("Role", { exact: true }).selectOption("annotator");
-    await page.getByRole("button", { name: "Add member" }).click();
-    await expect(page.getByTestId("members")).toContainText(name);
-  }
+  const { docUrl, members } = await blindProjectWithTeam(page, browser, "Curated coding", [
+    { name: "Anna", role: "annotator" },
+    { name: "Ben", role: "annotator" },
+  ]);
+  const { Anna: annaPage, Ben: benPage } = members;
 
   // The same sentence with different figures, and a second passage by Anna only.
   await annaPage.goto(docUrl);
-  await tagAttack(annaPage, "a suicide bomber attacked a school", "12");
+  await tagAttack(annaPage, "a suicide bomber attacked a school", { fatalities: "12" });
   await tagAttack(annaPage, "the group later claimed the attack");
   await benPage.goto(docUrl);
-  await tagAttack(benPage, "bomber attacked a school in western Kabul", "15");
+  await tagAttack(benPage, "bomber attacked a school in western Kabul", { fatalities: "15" });
 
   // Annotators have no way to the board; the editor's link appears once the document is opened.
   await expect(benPage.getByTestId("curate-link")).toHaveCount(0);
@@ -121,13 +86,17 @@ test("an editor curates a blind-annotated report with the keyboard alone", async
   await expect(progress).toContainText("1 of 2 units curated");
   await expect(units.nth(0).getByTestId("unit-state")).toHaveText("Open");
   await expectAccessible(page, "after undo");
+  // Keys wait for the board: a key pressed while the undo is still settling is ignored.
+  await expect(disputed.getByRole("button", { name: "Merge…" })).toBeEnabled();
   await page.keyboard.press("2");
   await expect(progress).toContainText("2 of 2 units curated");
 
   // u again, then m: this time the figure is typed, in the claim form's own input, by the keyboard.
   await expect(disputed).toBeFocused();
+  await expect(disputed.getByRole("button", { name: "Undo" })).toBeEnabled();
   await page.keyboard.press("u");
   await expect(progress).toContainText("1 of 2 units curated");
+  await expect(disputed.getByRole("button", { name: "Merge…" })).toBeEnabled();
   await page.keyboard.press("m");
   const edit = page.getByRole("form", { name: "Merge unit 1" });
   const figure = edit.getByRole("group", { name: "Fatalities", exact: true });

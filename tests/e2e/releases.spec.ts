@@ -1,46 +1,24 @@
 /**
- * A release as an editor publishes it: one approved claim (self-approval through the review queue),
- * the releases page with the suggested version, the release page with its files and citation, and
- * downloads of the records CSV and the Web Annotation collection, checked by their headers and start.
+ * A release as an editor publishes it: the airport bombing tagged in two reports, approved (self-
+ * approval through the review queue) and confirmed as a record; the releases page with the
+ * suggested version, the release page with its files, their SHA-256 and the citation; then every
+ * file of the release downloaded, its bytes matching the hash the release page shows, and each read
+ * as what it claims to be (CSV with a standard parser, JSONL line by line, the Web Annotation
+ * collection as JSON-LD), with the headers a download carries.
  */
 import { test, expect } from "./a11y";
-import path from "node:path";
-import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { createProject, expectAccessible, importFiles, selectWithMouse, signUp } from "./helpers";
+import { AIRPORT_REPORTS, airportRecord, createProject, download, expectAccessible, readDownload, signUp } from "./helpers";
 
-const TXT = path.join(__dirname, "../fixtures/e2e/attack-report.txt");
-const PHRASE = "a suicide bomber attacked a school";
+const PHRASES = AIRPORT_REPORTS.map((r) => r.phrase).sort();
+const RELEASE_FILES = ["records.csv", "claims.csv", "records.jsonl", "claims.jsonl", "annotations.jsonld"];
+const asObjects = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i]])));
 
-test("an editor publishes a release, finds it listed with its citation and downloads its files", async ({ page }) => {
+test("an editor publishes a release, finds it listed with its citation and downloads every file of it", async ({ page }) => {
   await signUp(page, "Rosa");
   const projectId = await createProject(page, "Release study");
   const base = `/projects/${projectId}`;
-  const ids = await importFiles(page, projectId, [TXT]);
-
-  // A one-person project: the owner may approve their own claims.
-  await page.goto(`${base}/settings`);
-  await page.getByLabel("Editors may approve their own claims").check();
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
-  await expectAccessible(page, "self-approval on");
-
-  await page.goto(`${base}/documents/${ids["attack-report.txt"]}`);
-  await expect(page.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
-  await expectAccessible(page, "document");
-  await selectWithMouse(page, PHRASE);
-  await page.getByTestId("type-option-attack").click();
-  await page.getByTestId("claim-panel").getByTestId("save-claim").click();
-  await expect(page.getByTestId("toast")).toContainText("Claim saved");
-  await page.getByTestId("submit-all-claims").click();
-  await expect(page.locator(".submit-all").getByRole("status")).toContainText("Submitted 1 claim");
-  await page.goto(`${base}/review`);
-  const rows = page.getByTestId("review-row");
-  await expect(rows).toHaveCount(1);
-  await expectAccessible(page, "review queue");
-  await rows.nth(0).focus();
-  await page.keyboard.press("a");
-  await expect(rows).toHaveCount(0);
+  const ids = await airportRecord(page, projectId);
 
   await page.goto(base);
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Releases" }).click();
@@ -48,12 +26,16 @@ test("an editor publishes a release, finds it listed with its citation and downl
   await expect(page.getByRole("textbox", { name: "Version" })).toHaveValue("1.0.0");
   await expectAccessible(page, "no releases yet");
   await page.getByLabel("Title").fill("First dataset");
-  await page.getByLabel("Notes").fill("One school attack.");
+  await page.getByLabel("Notes").fill("The Kabul airport bombing.");
   await page.getByRole("button", { name: "Publish release" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Version 1.0.0: First dataset" })).toBeVisible();
   await expect(page.getByText("(Version 1.0.0) [Data set]")).toBeVisible();
   await expectAccessible(page, "release page");
+  // The release page shows each file's SHA-256: every download below must match it.
+  const hashes: Record<string, string> = {};
+  for (const name of RELEASE_FILES) hashes[name] = (await page.getByLabel(`SHA-256 of ${name}`).textContent())!.trim();
+  expect(Object.values(hashes).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
 
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Releases" }).click();
   const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Version 1.0.0: First dataset" }) });
@@ -63,16 +45,34 @@ test("an editor publishes a release, finds it listed with its citation and downl
   await expect(page.getByRole("textbox", { name: "Version" })).toHaveValue("1.0.1");
   await expectAccessible(page, "one release");
 
-  const [csv] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: "records.csv" }).click()]);
-  expect(csv.suggestedFilename()).toBe("v1.0.0-records.csv");
-  expect(await readFile((await csv.path())!, "utf8")).toMatch(/^id,type,date_start,date_end,date_precision,country/);
+  // Every file the release lists, and no other.
+  const links = item.locator(".release-files a");
+  expect((await links.allTextContents()).sort()).toEqual([...RELEASE_FILES].sort());
+  const files: Record<string, Buffer> = {};
+  for (const name of RELEASE_FILES) {
+    const file = await download(page, item.getByRole("link", { name, exact: true }));
+    expect(file.name).toBe(`v1.0.0-${name}`);
+    expect(createHash("sha256").update(file.bytes).digest("hex"), name).toBe(hashes[name]);
+    files[name] = file.bytes;
+  }
 
-  const [jsonld] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: "annotations.jsonld" }).click()]);
-  expect(jsonld.suggestedFilename()).toBe("v1.0.0-annotations.jsonld");
-  const bytes = await readFile((await jsonld.path())!);
-  const collection = JSON.parse(bytes.toString("utf8"));
-  expect(collection[0]).toMatchObject({ type: "AnnotationCollection", total: 1 });
-  expect(JSON.stringify(collection)).toContain(PHRASE);
+  const records = asObjects(await readDownload("csv", files["records.csv"]));
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({ type: "attack", date_start: "2021-08-26", date_end: "2021-08-26", actors: "ISKP", number_of_sources: "2" });
+  const claims = asObjects(await readDownload("csv", files["claims.csv"]));
+  expect(claims.map((c) => c.quote).sort()).toEqual(PHRASES);
+  expect(claims.map((c) => c.document).sort()).toEqual(Object.values(ids).sort());
+  expect(claims.every((c) => c.status === "approved")).toBe(true);
+
+  const recordLines = await readDownload("jsonl", files["records.jsonl"]);
+  expect(recordLines.map((r) => r.id)).toEqual([records[0].id]);
+  expect((recordLines[0].evidence as { exact: string }[]).map((e) => e.exact).sort()).toEqual(PHRASES);
+  const claimLines = await readDownload("jsonl", files["claims.jsonl"]);
+  expect(claimLines.map((c) => c.id).sort()).toEqual(claims.map((c) => c.id).sort());
+
+  const [collection, ...pages] = await readDownload("jsonld", files["annotations.jsonld"]);
+  expect(collection.total).toBe(2);
+  expect(JSON.stringify(pages)).toContain(PHRASES[0]);
 
   // The headers: an attachment, with the stored file's SHA-256 as its ETag.
   const href = await item.getByRole("link", { name: "annotations.jsonld" }).getAttribute("href");
@@ -80,5 +80,5 @@ test("an editor publishes a release, finds it listed with its citation and downl
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toBe('attachment; filename="v1.0.0-annotations.jsonld"');
   expect(res.headers()["content-type"]).toContain("application/ld+json");
-  expect(res.headers()["etag"]).toBe(`"${createHash("sha256").update(bytes).digest("hex")}"`);
+  expect(res.headers()["etag"]).toBe(`"${hashes["annotations.jsonld"]}"`);
 });

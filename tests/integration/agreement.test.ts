@@ -131,7 +131,11 @@ describe.each(testEngines())("agreement on %s", (engine) => {
 
   it("serves each table as CSV whose rows read back as the report", async () => {
     session.user = owner;
+    // A title a spreadsheet would run as a formula, with quotes, a comma, a line break, Arabic,
+    // combining marks and emoji: read back with a standard parser, it is the title behind a quote.
+    await db.prisma.document.update({ where: { id: docId }, data: { title: '=HYPERLINK("http://evil.example"), "the" report\r\nالعربية q\u0307 👨🏻‍🚒' } });
     const r = await agreementReport(owner.id, projectId, { documentId: docId });
+    const neutralized = (cell: string | undefined) => (cell !== undefined && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
     const res = await get("documents", projectId, `?document=${docId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -142,7 +146,8 @@ describe.each(testEngines())("agreement on %s", (engine) => {
     const row = Object.fromEntries(docs[0].map((h, i) => [h, docs[1][i]]));
     expect(row.document_id).toBe(docId);
     // The title next to the id, as the report lists the document.
-    expect(row.document_title).toBe(r.documents.find((d) => d.id === docId)!.title);
+    expect(row.document_title).toBe(neutralized(r.documents.find((d) => d.id === docId)!.title));
+    expect(row.document_title).toBe('\'=HYPERLINK("http://evil.example"), "the" report\r\nالعربية q\u0307 👨🏻‍🚒');
     expect(row.document_title).not.toBe("");
     expect(Number(row.overlap_f1)).toBe(r.result.documents[0].overlap.f1);
     expect(Number(row.exact_f1)).toBe(r.result.documents[0].exact.f1);
@@ -164,7 +169,7 @@ describe.each(testEngines())("agreement on %s", (engine) => {
     const names = new Map([owner, annotator, silent].map((u) => [u.id, u.name]));
     const titles = new Map(r.documents.map((d) => [d.id, d.title]));
     for (const p of pairs.slice(1)) {
-      expect(p[1]).toBe(titles.get(p[0]));
+      expect(p[1]).toBe(neutralized(titles.get(p[0])));
       expect(p[3]).toBe(names.get(p[2]));
       expect(p[5]).toBe(names.get(p[4]));
     }

@@ -16,6 +16,9 @@ import { createClaim, updateClaim } from "@/lib/services/claims";
 import { confirmProposal, refreshRecord } from "@/lib/services/records";
 import { compareReleases, contentHash, getRelease, listReleases, publishRelease, RELEASE_FILES, releaseFile } from "@/lib/services/releases";
 import { parseDate, parseQuantity } from "@/lib/core/values";
+import { CLAIM_COLUMNS } from "@/lib/core/formats/claims-csv";
+import { RECORD_COLUMNS } from "@/lib/core/formats/records-csv";
+import { readCsv } from "../support/csv";
 
 const REPORT =
   "Kabul, 27 August 2021. A suicide bombing at Hamid Karzai International Airport on 26 August 2021 killed at least 170 people, " +
@@ -25,6 +28,7 @@ function ok<T>(r: { ok: true; value: T } | { ok: false }): T {
   if (!r.ok) throw new Error("bad value");
   return r.value;
 }
+const QUOTE = "A suicide bombing at Hamid Karzai International Airport on 26 August 2021 killed at least 170 people";
 const spanOf = (words: string) => ({ start: REPORT.indexOf(words), end: REPORT.indexOf(words) + words.length });
 const text = (b: Uint8Array) => Buffer.from(b).toString("utf8");
 
@@ -49,7 +53,7 @@ describe.each(testEngines())("releases on %s", (engine) => {
     attackId = (await claimTypeByKey(owner.id, projectId, "attack")).id;
     docId = (await importDocument(owner.id, projectId, { fileName: "r.txt", pastedText: REPORT }, { metadata: { title: "Report", published: "2021-08-30" } })).documentId;
     claim1 = await createClaim(owner.id, projectId, {
-      documentId: docId, claimTypeId: attackId, spans: [spanOf("A suicide bombing at Hamid Karzai International Airport on 26 August 2021 killed at least 170 people")],
+      documentId: docId, claimTypeId: attackId, spans: [spanOf(QUOTE)],
       values: { date: ok(parseDate("26 August 2021")), location: { raw: "Kabul airport", country: "AFG" }, fatalities: ok(parseQuantity("at least 170")) },
     });
     await approve(claim1.id);
@@ -78,7 +82,17 @@ describe.each(testEngines())("releases on %s", (engine) => {
     expect(changelog.added.map((r) => r.id)).toEqual([record1]);
     // Only the approved claim, never the draft.
     expect(text(firstBytes.get("claims.jsonl")!).trim().split("\n").map((l) => JSON.parse(l).id)).toEqual([claim1.id]);
-    expect(text(firstBytes.get("records.csv")!)).toMatch(/^id,type,date_start,date_end/);
+    // The CSVs read back with a standard parser in strict mode, as the records and claims they hold.
+    const records = readCsv(firstBytes.get("records.csv")!);
+    expect(records[0].slice(0, RECORD_COLUMNS.length)).toEqual([...RECORD_COLUMNS]);
+    expect(records.slice(1).map((r) => Object.fromEntries(records[0].map((h, i) => [h, r[i]])))).toEqual([
+      expect.objectContaining({ id: record1, type: "attack", date_start: "2021-08-26", date_end: "2021-08-26", country: "AFG", location: "Kabul airport", low: "170", number_of_sources: "1", source_documents: docId }),
+    ]);
+    const claims = readCsv(firstBytes.get("claims.csv")!);
+    expect(claims[0].slice(0, CLAIM_COLUMNS.length)).toEqual([...CLAIM_COLUMNS]);
+    expect(claims.slice(1).map((r) => Object.fromEntries(claims[0].map((h, i) => [h, r[i]])))).toEqual([
+      expect.objectContaining({ id: claim1.id, document: docId, status: "approved", quote: REPORT.slice(spanOf(QUOTE).start, spanOf(QUOTE).end), start: String(spanOf(QUOTE).start) }),
+    ]);
     expect(text(firstBytes.get("records.jsonl")!)).toContain(record1);
     const anno = JSON.parse(text(firstBytes.get("annotations.jsonld")!));
     expect(anno[0].type).toBe("AnnotationCollection");

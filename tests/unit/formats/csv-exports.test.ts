@@ -16,7 +16,13 @@ async function collect(gen: AsyncGenerator<string>): Promise<{ text: string; chu
 }
 
 const TYPES: ExportClaimType[] = [{ id: "ct1", definition: ATTACK, version: 1 }, { id: "ct2", definition: SIZE_ESTIMATE, version: 1 }];
-const HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\tindent", "\rcarriage", 'say "hi", then\nleave', "👨🏻‍🚒 firemen"];
+// Every cell here must come back from a standard CSV parser exactly as written (after the neutralizing quote).
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\tindent", "\rcarriage", "\r\nleading break",
+  'say "hi", then\nleave', "two\r\nlines, and a \"quote\"", "👨🏻‍🚒 firemen", "q\u0307 and e\u0301 (combining marks)",
+  "قُتل ٢٤ شخصاً، حسب المسؤولين", '"', ",", "",
+];
+const neutralized = (h: string) => (/^[=+\-@\t\r]/.test(h) ? `'${h}` : h);
 
 function record(over: Partial<ExportRecord> = {}): ExportRecord {
   return {
@@ -77,8 +83,7 @@ describe("records CSV", () => {
     const weapon = rows[0].indexOf("weapon");
     const notes = rows[0].indexOf("notes");
     rows.slice(1).forEach((r, i) => {
-      const h = HOSTILE[i];
-      const expected = /^[=+\-@\t\r]/.test(h) ? `'${h}` : h;
+      const expected = neutralized(HOSTILE[i]);
       expect(r[weapon]).toBe(expected);
       expect(r[notes]).toBe(expected);
     });
@@ -137,19 +142,28 @@ describe("claims CSV", () => {
     const claims = HOSTILE.map((h, i) => claim({ id: `c${i}`, author: h, spans: [{ start: 0, end: 1, exact: h, prefix: h, suffix: h }] }));
     const rows = readCsv((await collect(claimsCsv(TYPES, claims))).text);
     rows.slice(1).forEach((r, i) => {
-      const h = HOSTILE[i];
-      const expected = /^[=+\-@\t\r]/.test(h) ? `'${h}` : h;
+      const expected = neutralized(HOSTILE[i]);
       expect([r[4], r[5], r[8], r[9]]).toEqual([expected, expected, expected, expected]);
     });
   });
 });
 
-describe("the test's CSV reader", () => {
-  it("refuses what RFC 4180 does not allow", () => {
-    expect(() => readCsv('a,b"c\r\n')).toThrow();
+describe("the strict read-back (csv-parse)", () => {
+  it("refuses what RFC 4180 does not allow, and a byte order mark", () => {
+    expect(() => readCsv('a,b"c\r\n')).toThrow(/Opening Quote/);
+    expect(() => readCsv('"a"b,c\r\n')).toThrow(/Closing Quote/);
     expect(() => readCsv("a,b\n")).toThrow();
-    expect(() => readCsv('"a\r\n')).toThrow();
-    expect(() => readCsv("a,b")).toThrow();
-    expect(readCsv('"a""b","c\r\nd"\r\n')).toEqual([['a"b', "c\r\nd"]]);
+    expect(() => readCsv("a\nb,c\r\n")).toThrow(/outside quotes/);
+    expect(() => readCsv('"a\r\n')).toThrow(/Not Closed/);
+    expect(() => readCsv("a,b")).toThrow(/CRLF/);
+    expect(() => readCsv("a,b\r\nc\r\n")).toThrow(/Record Length/);
+    expect(() => readCsv("\uFEFFa,b\r\n")).toThrow(/byte order mark/);
+    expect(() => readCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]))).toThrow(/byte order mark/);
+    expect(() => readCsv(new Uint8Array([0x61, 0xff, 0x0d, 0x0a]))).toThrow();
+  });
+
+  it("reads quoted quotes, commas and line breaks, from text or bytes", () => {
+    expect(readCsv('"a""b","c\r\nd",\r\n')).toEqual([['a"b', "c\r\nd", ""]]);
+    expect(readCsv(new TextEncoder().encode('"é,🙂",x\r\n'))).toEqual([["é,🙂", "x"]]);
   });
 });
