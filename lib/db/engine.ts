@@ -26,6 +26,14 @@ export type DatabaseConfig =
 const PGLITE_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
 const SERVER_TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 };
 
+/**
+ * The embedded engine's shared buffers: 32 MB instead of PostgreSQL's 128 MB. PGlite runs inside
+ * this process, so its buffers are this process's memory and never shrink; its data directory is
+ * ordinary files, which the operating system caches anyway. Measured (bench:export): reads as fast,
+ * about 120 MB less resident memory once a large project has been read.
+ */
+const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"] };
+
 /** PGlite and its transactions offer the same query/exec pair; a transaction cannot nest. */
 type PgliteQueryable = Pick<PGlite, "query" | "exec">;
 
@@ -91,9 +99,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   }
   const release = config.dataDir && config.lock !== false ? lockDataDir(config.dataDir) : () => {};
   try {
-    const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    const pglite = config.dataDir ? new PGlite(config.dataDir, PGLITE_OPTIONS) : new PGlite();
     await pglite.waitReady;
     await applyMigrations(pgliteRunner(pglite), migrations, { advisoryLock: false });
+    // The embedded engine has no autovacuum, so nothing else gathers the planner's statistics: without
+    // them, paging a large project's claims by id took twice as long (bench:export). It samples a
+    // bounded number of rows per table (about a second for 100,000 claims); an in-memory database starts empty and skips it.
+    if (config.dataDir) await pglite.exec("ANALYZE");
     const prisma = new PrismaClient({
       adapter: new PrismaPGlite(pglite),
       transactionOptions: PGLITE_TRANSACTION_OPTIONS,

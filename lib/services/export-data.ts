@@ -6,27 +6,49 @@
  * passes ALL_CLAIMS: it is the project's dataset). Documents come one at a time (texts are large);
  * claims and records in keyset pages of EXPORT_BATCH by id, so memory stays constant whatever the
  * project's size, and the order (by id) is stable, so the same data gives the same output.
+ *
+ * A page is one query: PostgreSQL assembles the page's rows, with their spans (claims) or their
+ * fields, conflicts and claim ids (records), into one JSON array, read with one JSON.parse. Reading
+ * rows one by one through the client, with a query per relation, cost four times as long and most of
+ * an export's memory. Claim types and authors are read once per export, not once per row. JSON values
+ * come back as the database renders them (the same text a row read gives), and timestamps as
+ * Date.toISOString() would write them, so the output is the same byte for byte.
  */
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/core/claim-status";
-import type { ExportClaim, ExportClaimType, ExportConflict, ExportDocument, ExportRecord, ExportRecordField } from "@/lib/core/formats/types";
+import type { ExportClaim, ExportClaimType, ExportConflict, ExportDocument, ExportRecord, ExportRecordField, ExportSpan } from "@/lib/core/formats/types";
 import { ClaimTypeDefinitionSchema } from "@/lib/core/claim-types";
-import { visibleClaimsWhere, visibleRecordsWhere, type ClaimVisibility } from "./claim-visibility";
+import type { EvidenceClaim } from "@/lib/core/formats/jsonl";
+import { visibleClaimsSql, type ClaimVisibility } from "./claim-visibility";
 
 /** Rows per query: large enough to amortize round trips, small enough to keep memory flat. */
-export const EXPORT_BATCH = 500;
+export const EXPORT_BATCH = 1000;
 
 type ExportClaimFilter = { documentIds?: string[]; typeIds?: string[]; statuses?: ClaimStatus[] };
 type ExportRecordFilter = { typeIds?: string[] };
+
+/** A record as exported; with its evidence when asked for (the records JSONL). */
+export type ExportRecordRow = ExportRecord & { evidence?: EvidenceClaim[] };
 
 /**
  * A claim as exported, plus what some formats need beyond the shared shape: the author's id (the
  * Web Annotation creator's IRI), the claim type's id and name. The JSONL writer picks its own fields,
  * so these never leak into it.
  */
-export type ExportClaimRow = ExportClaim & { authorId: string; claimTypeId: string; typeName: string };
+export type ExportClaimRow = ExportClaim & {
+  authorId: string;
+  /**
+   * The author's key in the project's published files (the Web Annotation creator's IRI): their
+   * membership's id while they are a member, else their account id. A membership travels with the
+   * project's backup, so a restored project names its people as the original did; an account id is
+   * the instance's own.
+   */
+  authorKey: string;
+  claimTypeId: string;
+  typeName: string;
+};
 
 /** Every claim type of the project (archived ones too: their claims are still data), by creation. */
 export async function exportClaimTypes(db: Db | Tx, projectId: string): Promise<(ExportClaimType & { name: string })[]> {
@@ -70,103 +92,178 @@ export async function* exportDocuments(db: Db | Tx, projectId: string, documentI
   }
 }
 
-const CLAIM_SELECT = {
-  id: true, documentId: true, claimTypeId: true, claimTypeVersion: true, seq: true, status: true, values: true, note: true,
-  version: true, createdAt: true, updatedAt: true, authorId: true,
-  author: { select: { name: true, email: true } },
-  claimType: { select: { key: true, name: true } },
-  spans: { select: { start: true, end: true, exact: true, prefix: true, suffix: true }, orderBy: { ordinal: "asc" } },
-} satisfies Prisma.ClaimSelect;
-type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof CLAIM_SELECT }>;
+// ---------------------------------------------------------------------------------------------
+// Claims
 
-function toExportClaim(c: ClaimRow): ExportClaimRow {
-  return {
-    id: c.id, documentId: c.documentId, typeKey: c.claimType.key, typeVersion: c.claimTypeVersion, seq: c.seq, status: c.status,
-    author: c.author.name || c.author.email, values: (c.values ?? {}) as Record<string, unknown>, note: c.note,
-    spans: c.spans, version: c.version, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
-    authorId: c.authorId, claimTypeId: c.claimTypeId, typeName: c.claimType.name,
-  };
+/** A timestamp(3) column as Date.toISOString() writes it (the column holds UTC). */
+const isoSql = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** One claim as the page query builds it: positions, not names, to keep the page's text small. */
+type ClaimTuple = [
+  id: string, documentId: string, claimTypeId: string, typeVersion: number, seq: number, status: string, values: Record<string, unknown> | null,
+  note: string, version: number, createdAt: string, updatedAt: string, authorId: string, spans: [number, number, string, string, string][] | null,
+];
+
+const CLAIM_TUPLE = Prisma.sql`json_build_array(c.id, c."documentId", c."claimTypeId", c."claimTypeVersion", c.seq, c.status, c."values",
+  c.note, c.version, ${isoSql(`c."createdAt"`)}, ${isoSql(`c."updatedAt"`)}, c."authorId",
+  (SELECT json_agg(json_build_array(s.start, s."end", s.exact, s.prefix, s.suffix) ORDER BY s.ordinal) FROM "ClaimSpan" s WHERE s."claimId" = c.id))`;
+
+/**
+ * Claim types' keys and names and authors' display names, read once per export: a page names a few
+ * authors and types among thousands of claims.
+ */
+class ClaimContext {
+  private types: Map<string, { key: string; name: string }> | null = null;
+  private readonly authors = new Map<string, { name: string; key: string }>();
+  constructor(private readonly db: Db | Tx, private readonly projectId: string) {}
+
+  async rows(tuples: ClaimTuple[]): Promise<ExportClaimRow[]> {
+    if (!this.types) {
+      const types = await this.db.claimType.findMany({ where: { projectId: this.projectId }, select: { id: true, key: true, name: true } });
+      this.types = new Map(types.map((t) => [t.id, { key: t.key, name: t.name }]));
+    }
+    const missing = [...new Set(tuples.map((t) => t[11]).filter((id) => !this.authors.has(id)))];
+    if (missing.length) {
+      const users = await this.db.user.findMany({
+        where: { id: { in: missing } },
+        select: { id: true, name: true, email: true, memberships: { where: { projectId: this.projectId }, select: { id: true } } },
+      });
+      for (const u of users) this.authors.set(u.id, { name: u.name || u.email, key: u.memberships[0]?.id ?? u.id });
+    }
+    return tuples.map((t) => this.row(t));
+  }
+
+  private row([id, documentId, claimTypeId, typeVersion, seq, status, values, note, version, createdAt, updatedAt, authorId, spans]: ClaimTuple): ExportClaimRow {
+    const type = this.types!.get(claimTypeId);
+    const author = this.authors.get(authorId);
+    // Both are required references: a claim cannot outlive its type or its author (onDelete: NoAction / Restrict).
+    if (!type || author === undefined) throw new Error(`claim ${id}: its type or author is not in the project`);
+    return {
+      id, documentId, typeKey: type.key, typeVersion, seq, status, author: author.name, values: values ?? {}, note,
+      spans: (spans ?? []).map(([start, end, exact, prefix, suffix]): ExportSpan => ({ start, end, exact, prefix, suffix })),
+      version, createdAt, updatedAt, authorId, authorKey: author.key, claimTypeId, typeName: type.name,
+    };
+  }
+}
+
+/** One page of claims matching `where` (SQL on `c`, the claim, and `d`, its document, when joined), in id order. */
+async function claimPage(db: Db | Tx, where: Prisma.Sql, limit: number, joinDocument: boolean): Promise<ClaimTuple[]> {
+  // The document is joined only when the condition reads it (blind annotation's visibility).
+  const from = joinDocument ? Prisma.sql`"Claim" c JOIN "Document" d ON d.id = c."documentId" AND d."projectId" = c."projectId"` : Prisma.sql`"Claim" c`;
+  const rows = await db.$queryRaw<{ t: string }[]>(Prisma.sql`
+    SELECT ${CLAIM_TUPLE}::text AS t FROM ${from} WHERE ${where} ORDER BY c.id LIMIT ${limit}::int`);
+  return rows.map((r) => JSON.parse(r.t) as ClaimTuple);
 }
 
 /** The live claims `visibility` shows, filtered, in id order, EXPORT_BATCH rows per query. */
 export async function* exportClaims(db: Db | Tx, projectId: string, visibility: ClaimVisibility, filter: ExportClaimFilter = {}): AsyncGenerator<ExportClaimRow> {
-  const where: Prisma.ClaimWhereInput = {
-    projectId, deletedAt: null, ...visibleClaimsWhere(visibility),
-    ...(filter.documentIds ? { documentId: { in: filter.documentIds } } : {}),
-    ...(filter.typeIds ? { claimTypeId: { in: filter.typeIds } } : {}),
-    ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
-  };
+  const conds: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${projectId}`, Prisma.sql`c."deletedAt" IS NULL`, visibleClaimsSql(visibility, "c", "d")];
+  if (filter.documentIds) conds.push(filter.documentIds.length ? Prisma.sql`c."documentId" IN (${Prisma.join(filter.documentIds)})` : Prisma.sql`FALSE`);
+  if (filter.typeIds) conds.push(filter.typeIds.length ? Prisma.sql`c."claimTypeId" IN (${Prisma.join(filter.typeIds)})` : Prisma.sql`FALSE`);
+  if (filter.statuses) conds.push(filter.statuses.length ? Prisma.sql`c.status::text IN (${Prisma.join(filter.statuses)})` : Prisma.sql`FALSE`);
+  const where = Prisma.join(conds, " AND ");
+  const context = new ClaimContext(db, projectId);
   let after: string | null = null;
   for (;;) {
-    const rows: ClaimRow[] = await db.claim.findMany({
-      where: after === null ? where : { AND: [where, { id: { gt: after } }] },
-      orderBy: { id: "asc" }, take: EXPORT_BATCH, select: CLAIM_SELECT,
-    });
-    for (const c of rows) yield toExportClaim(c);
-    if (rows.length < EXPORT_BATCH) return;
-    after = rows[rows.length - 1].id;
+    const page: ClaimTuple[] = await claimPage(db, after === null ? where : Prisma.sql`${where} AND c.id > ${after}`, EXPORT_BATCH, visibility.kind !== "all");
+    for (const c of await context.rows(page)) yield c;
+    if (page.length < EXPORT_BATCH) return;
+    after = page[page.length - 1][0];
   }
 }
 
 /** The named live claims of the project (a record's evidence), in id order; unknown ids are skipped. */
 export async function exportClaimsByIds(db: Db | Tx, projectId: string, ids: readonly string[]): Promise<ExportClaimRow[]> {
+  const context = new ClaimContext(db, projectId);
   const out: ExportClaimRow[] = [];
   const sorted = [...new Set(ids)].sort();
   for (let i = 0; i < sorted.length; i += EXPORT_BATCH) {
-    const rows = await db.claim.findMany({
-      where: { projectId, deletedAt: null, id: { in: sorted.slice(i, i + EXPORT_BATCH) } },
-      orderBy: { id: "asc" }, select: CLAIM_SELECT,
-    });
-    out.push(...rows.map(toExportClaim));
+    const chunk = sorted.slice(i, i + EXPORT_BATCH);
+    const page = await claimPage(db, Prisma.sql`c."projectId" = ${projectId} AND c."deletedAt" IS NULL AND c.id IN (${Prisma.join(chunk)})`, chunk.length, false);
+    out.push(...(await context.rows(page)));
   }
   return out;
 }
 
-const RECORD_SELECT = {
-  id: true, seq: true, status: true, dateStart: true, dateEnd: true, country: true, numberOfSources: true, sources: true,
-  claimType: { select: { key: true } },
-  fields: { select: { fieldKey: true, value: true, rule: true, supportingClaimIds: true, alternatives: true, note: true }, orderBy: { fieldKey: "asc" } },
-  conflicts: { select: { fieldKey: true, kind: true, message: true, status: true, sides: true, key: true }, orderBy: [{ fieldKey: "asc" }, { key: "asc" }] },
-  claims: { select: { claimId: true }, orderBy: { claimId: "asc" } },
-} satisfies Prisma.RecordSelect;
-type RecordRow = Prisma.RecordGetPayload<{ select: typeof RECORD_SELECT }>;
+// ---------------------------------------------------------------------------------------------
+// Records
 
-function toExportRecord(r: RecordRow): ExportRecord {
-  const fields: Record<string, ExportRecordField> = {};
-  for (const f of r.fields) {
-    fields[f.fieldKey] = {
-      value: f.value ?? null, rule: f.rule, supportingClaims: f.supportingClaimIds,
-      alternatives: (f.alternatives ?? []) as ExportRecordField["alternatives"],
-      ...(f.note ? { note: f.note } : {}),
-    };
+type RecordTuple = [
+  id: string, typeKey: string, seq: number, status: string, dateStart: string | null, dateEnd: string | null, country: string | null,
+  numberOfSources: number, sources: string[][] | null,
+  fields: [fieldKey: string, value: unknown, rule: string, supporting: string[], alternatives: ExportRecordField["alternatives"] | null, note: string][] | null,
+  conflicts: [field: string, kind: string, message: string, status: string, sides: ExportConflict["sides"] | null][] | null,
+  claimIds: string[] | null,
+  /** Only when asked for: each live claim's spans, [claimId, documentId, start, end, exact, prefix, suffix]. */
+  evidence?: [string, string, number, number, string, string, string][] | null,
+];
+
+const RECORD_FIELDS = Prisma.sql`r.id, t.key, r.seq, r.status, r."dateStart", r."dateEnd", r.country, r."numberOfSources", r.sources,
+  (SELECT json_agg(json_build_array(f."fieldKey", f.value, f.rule, f."supportingClaimIds", f.alternatives, f.note) ORDER BY f."fieldKey" COLLATE "C")
+     FROM "RecordField" f WHERE f."recordId" = r.id),
+  (SELECT json_agg(json_build_array(x."fieldKey", x.kind, x.message, x.status, x.sides) ORDER BY x."fieldKey" COLLATE "C", x.key COLLATE "C")
+     FROM "Conflict" x WHERE x."recordId" = r.id),
+  (SELECT json_agg(rc."claimId" ORDER BY rc."claimId" COLLATE "C") FROM "RecordClaim" rc WHERE rc."recordId" = r.id)`;
+
+/** A record's evidence: its live claims' spans, in the order of its claim ids, then of each claim's spans. */
+const EVIDENCE = Prisma.sql`(SELECT json_agg(json_build_array(c.id, c."documentId", s.start, s."end", s.exact, s.prefix, s.suffix) ORDER BY c.id COLLATE "C", s.ordinal)
+  FROM "RecordClaim" rc JOIN "Claim" c ON c.id = rc."claimId" AND c."deletedAt" IS NULL JOIN "ClaimSpan" s ON s."claimId" = c.id
+  WHERE rc."recordId" = r.id)`;
+
+function toExportRecord([id, typeKey, seq, status, dateStart, dateEnd, country, numberOfSources, sources, fields, conflicts, claimIds, evidence]: RecordTuple): ExportRecordRow {
+  const out: Record<string, ExportRecordField> = {};
+  for (const [key, value, rule, supportingClaims, alternatives, note] of fields ?? []) {
+    out[key] = { value: value ?? null, rule, supportingClaims, alternatives: alternatives ?? [], ...(note ? { note } : {}) };
   }
-  const conflicts: ExportConflict[] = r.conflicts.map((c) => ({
-    field: c.fieldKey, kind: c.kind, message: c.message, status: c.status, sides: (c.sides ?? []) as ExportConflict["sides"],
-  }));
   return {
-    id: r.id, typeKey: r.claimType.key, seq: r.seq, status: r.status, dateStart: r.dateStart, dateEnd: r.dateEnd, country: r.country,
-    numberOfSources: r.numberOfSources, sources: (r.sources ?? []) as string[][], fields, conflicts,
-    claimIds: r.claims.map((c) => c.claimId),
+    id, typeKey, seq, status, dateStart, dateEnd, country, numberOfSources, sources: sources ?? [], fields: out,
+    conflicts: (conflicts ?? []).map(([field, kind, message, status, sides]) => ({ field, kind, message, status, sides: sides ?? [] })),
+    claimIds: claimIds ?? [],
+    ...(evidence !== undefined ? { evidence: evidenceClaims(evidence ?? []) } : {}),
   };
+}
+
+/** Evidence rows grouped by claim (they come ordered by claim). */
+function evidenceClaims(rows: NonNullable<RecordTuple[12]>): EvidenceClaim[] {
+  const out: EvidenceClaim[] = [];
+  for (const [claimId, documentId, start, end, exact, prefix, suffix] of rows) {
+    let claim = out[out.length - 1];
+    if (claim?.id !== claimId) out.push((claim = { id: claimId, documentId, spans: [] }));
+    claim.spans.push({ start, end, exact, prefix, suffix });
+  }
+  return out;
 }
 
 /**
  * The live records `visibility` shows (a record only when every claim of it is visible), filtered by
  * type, in id order, EXPORT_BATCH rows per query.
  */
-export async function* exportRecords(db: Db | Tx, projectId: string, visibility: ClaimVisibility, filter: ExportRecordFilter = {}): AsyncGenerator<ExportRecord> {
-  const where: Prisma.RecordWhereInput = {
-    projectId, deletedAt: null, ...visibleRecordsWhere(visibility),
-    ...(filter.typeIds ? { claimTypeId: { in: filter.typeIds } } : {}),
-  };
+export async function* exportRecords(db: Db | Tx, projectId: string, visibility: ClaimVisibility, filter: ExportRecordFilter = {}, options: { evidence?: boolean } = {}): AsyncGenerator<ExportRecordRow> {
+  const tuple = options.evidence ? Prisma.sql`json_build_array(${RECORD_FIELDS}, ${EVIDENCE})` : Prisma.sql`json_build_array(${RECORD_FIELDS})`;
+  const conds: Prisma.Sql[] = [Prisma.sql`r."projectId" = ${projectId}`, Prisma.sql`r."deletedAt" IS NULL`];
+  if (visibility.kind !== "all") {
+    conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "RecordClaim" rc JOIN "Claim" c ON c.id = rc."claimId" JOIN "Document" d ON d.id = c."documentId"
+      WHERE rc."recordId" = r.id AND NOT ${visibleClaimsSql(visibility, "c", "d")})`);
+  }
+  if (filter.typeIds) conds.push(filter.typeIds.length ? Prisma.sql`r."claimTypeId" IN (${Prisma.join(filter.typeIds)})` : Prisma.sql`FALSE`);
+  const where = Prisma.join(conds, " AND ");
   let after: string | null = null;
   for (;;) {
-    const rows: RecordRow[] = await db.record.findMany({
-      where: after === null ? where : { AND: [where, { id: { gt: after } }] },
-      orderBy: { id: "asc" }, take: EXPORT_BATCH, select: RECORD_SELECT,
-    });
-    for (const r of rows) yield toExportRecord(r);
-    if (rows.length < EXPORT_BATCH) return;
-    after = rows[rows.length - 1].id;
+    const rows: { t: string }[] = await db.$queryRaw<{ t: string }[]>(Prisma.sql`
+      SELECT ${tuple}::text AS t
+      FROM "Record" r JOIN "ClaimType" t ON t.id = r."claimTypeId" AND t."projectId" = r."projectId"
+      WHERE ${after === null ? where : Prisma.sql`${where} AND r.id > ${after}`} ORDER BY r.id LIMIT ${EXPORT_BATCH}::int`);
+    const page: RecordTuple[] = rows.map((r) => JSON.parse(r.t) as RecordTuple);
+    for (const r of page) yield toExportRecord(r);
+    if (page.length < EXPORT_BATCH) return;
+    after = page[page.length - 1][0];
+  }
+}
+
+/** Records with the claims their evidence comes from, for the records JSONL; the records must have been read with `evidence`. */
+export async function* withEvidence(records: AsyncIterable<ExportRecordRow>): AsyncGenerator<{ record: ExportRecord; claims: EvidenceClaim[] }> {
+  for await (const record of records) {
+    if (!record.evidence) throw new Error(`record ${record.id} was read without its evidence`);
+    yield { record, claims: record.evidence };
   }
 }

@@ -33,7 +33,7 @@ import { parseClaimTableQuery, type ClaimTableQuery } from "./claim-lists";
 import { parseRecordListQuery, type RecordListQuery } from "./records";
 import { claimVisibility, visibleClaimsWhere, type ClaimVisibility } from "./claim-visibility";
 import { loadProjectActors } from "./actors";
-import { exportClaims, exportClaimsByIds, exportClaimTypes, exportDocuments, exportRecords, type ExportClaimRow } from "./export-data";
+import { exportClaims, exportClaimTypes, exportDocuments, exportRecords, withEvidence, type ExportClaimRow, type ExportRecordRow } from "./export-data";
 import { Id, parseInput } from "./input";
 
 export const EXPORT_FORMATS = {
@@ -49,8 +49,6 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 /** Rows between two progress writes: often enough to move a progress line, rare enough to cost nothing. */
 export const PROGRESS_EVERY = 1000;
-/** Records whose evidence is loaded in one query for the records JSONL. */
-const EVIDENCE_BATCH = 200;
 /** Recent exports the page lists. */
 const RECENT_JOBS = 10;
 
@@ -120,7 +118,7 @@ function documentsOf(ctx: Ctx): AsyncGenerator<ExportDocument> {
 }
 
 /** The filtered records. The loader filters by type; the page's other filters are applied to each record. */
-async function recordsOf(ctx: Ctx): Promise<AsyncGenerator<ExportRecord>> {
+async function recordsOf(ctx: Ctx, options: { evidence?: boolean } = {}): Promise<AsyncGenerator<ExportRecordRow>> {
   const q: Partial<RecordListQuery> = ctx.filter.scope === "records" ? ctx.filter.query : { type: ctx.filter.query.type };
   let actorRecords: Set<string> | null = null;
   if (q.actor) {
@@ -141,23 +139,7 @@ async function recordsOf(ctx: Ctx): Promise<AsyncGenerator<ExportRecord>> {
     (q.conflict !== "open" || r.conflicts.some((c) => c.status === "open")) &&
     (q.conflict !== "none" || !r.conflicts.some((c) => c.status === "open")) &&
     (!actorRecords || actorRecords.has(r.id));
-  return counted(filterAsync(exportRecords(ctx.db, ctx.projectId, ctx.visibility, q.type ? { typeIds: [q.type] } : {}), keep), ctx.counter);
-}
-
-/** Records with their claims for the evidence, EVIDENCE_BATCH records per claims query. */
-async function* recordsWithEvidence(ctx: Ctx, records: AsyncIterable<ExportRecord>): AsyncGenerator<{ record: ExportRecord; claims: ExportClaim[] }> {
-  let batch: ExportRecord[] = [];
-  const flush = async function* () {
-    const claims = await exportClaimsByIds(ctx.db, ctx.projectId, batch.flatMap((r) => r.claimIds));
-    const byId = new Map(claims.map((c) => [c.id, c]));
-    for (const record of batch) yield { record, claims: record.claimIds.flatMap((id) => byId.get(id) ?? []) };
-    batch = [];
-  };
-  for await (const r of records) {
-    batch.push(r);
-    if (batch.length === EVIDENCE_BATCH) yield* flush();
-  }
-  if (batch.length) yield* flush();
+  return counted(filterAsync(exportRecords(ctx.db, ctx.projectId, ctx.visibility, q.type ? { typeIds: [q.type] } : {}, options), keep), ctx.counter);
 }
 
 async function countClaims(ctx: Ctx): Promise<number> {
@@ -180,7 +162,7 @@ async function* webAnnotation(ctx: Ctx): AsyncGenerator<string> {
     for await (const doc of documentsOf(ctx)) {
       current = doc;
       for await (const c of claimsOf(ctx, [doc.id])) {
-        yield { ...c, author: { id: c.authorId, name: c.author } };
+        yield { ...c, author: { id: c.authorKey, name: c.author } };
       }
     }
   }
@@ -229,7 +211,7 @@ async function* body(format: ExportFormat, ctx: Ctx): AsyncGenerator<string | Ui
     case "records-csv":
       return yield* recordsCsv(await exportClaimTypes(ctx.db, ctx.projectId), await recordsOf(ctx));
     case "records-jsonl":
-      return yield* recordsJsonl(recordsWithEvidence(ctx, await recordsOf(ctx)));
+      return yield* recordsJsonl(withEvidence(await recordsOf(ctx, { evidence: true })));
     case "web-annotation":
       return yield* webAnnotation(ctx);
     case "brat":

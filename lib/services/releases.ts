@@ -22,12 +22,12 @@ import { newId, isIdShaped } from "@/lib/ids";
 import { parseInput } from "./input";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ALL_CLAIMS } from "./claim-visibility";
-import { exportClaims, exportClaimsByIds, exportClaimTypes, exportDocuments, exportRecords, type ExportClaimRow } from "./export-data";
+import { exportClaims, exportClaimTypes, exportDocuments, exportRecords, withEvidence, type ExportClaimRow } from "./export-data";
 import { recordsCsv } from "@/lib/core/formats/records-csv";
 import { claimsCsv } from "@/lib/core/formats/claims-csv";
 import { claimsJsonl, recordsJsonl, type RecordLine } from "@/lib/core/formats/jsonl";
 import { streamWebAnnotations, type WebAnnotationClaim } from "@/lib/core/formats/web-annotation";
-import type { ExportClaim, ExportDocument, ExportRecord } from "@/lib/core/formats/types";
+import type { ExportDocument } from "@/lib/core/formats/types";
 
 export const RELEASE_FILES = ["records.csv", "claims.csv", "records.jsonl", "claims.jsonl", "annotations.jsonld"] as const;
 type ReleaseFileName = (typeof RELEASE_FILES)[number];
@@ -38,8 +38,6 @@ const RELEASE_FILE_TYPES: Record<ReleaseFileName, string> = {
   "claims.jsonl": "application/jsonl; charset=utf-8",
   "annotations.jsonld": "application/ld+json; charset=utf-8",
 };
-/** Records whose claims' evidence is looked up in one query. */
-const EVIDENCE_BATCH = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Versions
@@ -156,21 +154,6 @@ export function contentHash(files: readonly { name: string; sha256: string }[]):
   return sha256([...files].sort((a, b) => (a.name < b.name ? -1 : 1)).map((f) => `${f.name}\0${f.sha256}\n`).join(""));
 }
 
-async function* recordsWithEvidence(db: Db, projectId: string): AsyncGenerator<{ record: ExportRecord; claims: ExportClaim[] }> {
-  let batch: ExportRecord[] = [];
-  async function* flush() {
-    const claims = await exportClaimsByIds(db, projectId, batch.flatMap((r) => r.claimIds));
-    const byId = new Map(claims.map((c) => [c.id, c]));
-    for (const record of batch) yield { record, claims: record.claimIds.flatMap((id) => byId.get(id) ?? []) };
-    batch = [];
-  }
-  for await (const r of exportRecords(db, projectId, ALL_CLAIMS)) {
-    batch.push(r);
-    if (batch.length === EVIDENCE_BATCH) yield* flush();
-  }
-  if (batch.length) yield* flush();
-}
-
 const approvedClaims = (db: Db, projectId: string, documentIds?: string[]) =>
   exportClaims(db, projectId, ALL_CLAIMS, { statuses: ["approved"], ...(documentIds ? { documentIds } : {}) });
 
@@ -191,7 +174,7 @@ async function webAnnotations(db: Db, projectId: string, label: string): Promise
   }));
 }
 
-const toAnnotationClaim = (c: ExportClaimRow): WebAnnotationClaim => ({ ...c, author: { id: c.authorId, name: c.author } });
+const toAnnotationClaim = (c: ExportClaimRow): WebAnnotationClaim => ({ ...c, author: { id: c.authorKey, name: c.author } });
 
 type GeneratedFile = { name: ReleaseFileName; bytes: Buffer; sha256: string; size: number };
 
@@ -200,7 +183,7 @@ async function generateFiles(db: Db, projectId: string, label: string): Promise<
   const contents: [ReleaseFileName, Buffer][] = [
     ["records.csv", await bytesOf(recordsCsv(types, exportRecords(db, projectId, ALL_CLAIMS)))],
     ["claims.csv", await bytesOf(claimsCsv(types, approvedClaims(db, projectId)))],
-    ["records.jsonl", await bytesOf(recordsJsonl(recordsWithEvidence(db, projectId)))],
+    ["records.jsonl", await bytesOf(recordsJsonl(withEvidence(exportRecords(db, projectId, ALL_CLAIMS, {}, { evidence: true }))))],
     ["claims.jsonl", await bytesOf(claimsJsonl(approvedClaims(db, projectId)))],
     ["annotations.jsonld", await webAnnotations(db, projectId, label)],
   ];

@@ -56,8 +56,11 @@ export const RecordLineSchema = z.strictObject({
 });
 export type RecordLine = z.infer<typeof RecordLineSchema>;
 
+/** What a record's evidence needs of a claim: where its spans are. */
+export type EvidenceClaim = Pick<ExportClaim, "id" | "documentId" | "spans">;
+
 /** One record's line content; evidence from its claims in the record's order (unknown ids skipped). */
-export function recordLine(r: ExportRecord, claims: readonly ExportClaim[]): RecordLine {
+export function recordLine(r: ExportRecord, claims: readonly EvidenceClaim[]): RecordLine {
   const byId = new Map(claims.map((c) => [c.id, c]));
   return {
     id: r.id, type: r.typeKey, seq: r.seq, status: r.status, dateStart: r.dateStart, dateEnd: r.dateEnd, country: r.country,
@@ -76,7 +79,7 @@ export function recordLine(r: ExportRecord, claims: readonly ExportClaim[]): Rec
 
 /** The records JSONL, a line per record; `claims` gives each record's claims (for evidence). */
 export async function* recordsJsonl(
-  records: Iterable<{ record: ExportRecord; claims: readonly ExportClaim[] }> | AsyncIterable<{ record: ExportRecord; claims: readonly ExportClaim[] }>,
+  records: Iterable<{ record: ExportRecord; claims: readonly EvidenceClaim[] }> | AsyncIterable<{ record: ExportRecord; claims: readonly EvidenceClaim[] }>,
 ): AsyncGenerator<string> {
   for await (const { record, claims } of records) yield `${JSON.stringify(recordLine(record, claims))}\n`;
 }
