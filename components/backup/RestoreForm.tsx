@@ -44,12 +44,12 @@ export function RestoreForm() {
         <input name="file" type="file" accept=".zip,application/zip" required />
       </label>
       <label>
-        Name of the restored project <span className="muted">(optional; the backup&apos;s name followed by &ldquo;(restored)&rdquo; otherwise)</span>
+        Name of the restored project <span className="muted">(optional; the backup&apos;s name otherwise, followed by &ldquo;(restored)&rdquo; for a copy of a project on this server)</span>
         <input name="name" maxLength={120} />
       </label>
       {error && <p role="alert" className="error">{error}</p>}
       <button type="submit" disabled={busy}>{busy ? "Restoring…" : "Restore"}</button>
-      <p className="muted small">The backup becomes a new project that you own. Members are matched by e-mail to accounts on this server.</p>
+      <p className="muted small">The backup becomes a project that you own, with its ids kept unless this server already holds them. Members are matched by e-mail to accounts on this server.</p>
     </form>
   );
 }

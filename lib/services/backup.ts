@@ -1,26 +1,33 @@
 /**
  * Backup and restore of a whole project as one zip: a JSONL file per table (the rows as PostgreSQL
- * renders them with row_to_json, so every column, JSON value and timestamp survives the round trip
- * unchanged) and a manifest.json, written last, with the format, its version, the row counts and the
- * SHA-256 of every entry. People are named by e-mail, never by this instance's user ids, so a backup
- * can be restored elsewhere; users.jsonl lists the user ids the rows mention with their e-mail, so ids
- * inside JSON values (history before/after) can be mapped too.
+ * renders them with row_to_json, so every column, JSON value, timestamp and byte survives the round
+ * trip unchanged: release files travel in their rows as bytea hex) and a manifest.json, written last,
+ * with the format, its version, the row counts and the SHA-256 of every entry. People are named by
+ * e-mail, never by this instance's user ids, so a backup can be restored elsewhere; users.jsonl lists
+ * the user ids the rows mention with their e-mail, so ids inside JSON values (history before/after)
+ * can be mapped too.
  *
  * Backing up = project.backup (the owner: it holds every member's work and the project's history).
  * Rows are read in keyset batches in id order (deterministic, never a whole table in memory). The
  * batches are separate reads, so a backup taken while people work can straddle an edit; taking it at
  * a quiet moment is the owner's call.
  *
- * Restoring creates a NEW project owned by the restoring user, with new ids everywhere (every old id
- * found anywhere in a row, JSON included, is replaced) and the same seq numbers and content. Members
- * are matched by e-mail to existing users; members without an account here are left out and their
- * work is attributed to the restoring user, and the result says so. The archive is checked in full
- * before anything is written (names, symlinks, duplicates, unknown entries, sizes and ratios, format
- * version, SHA-256 of every entry), then everything is written in one transaction: on any error,
- * nothing is.
+ * Restoring keeps the archive's ids when none of them exists here (another instance, or this one once
+ * the original is gone): the project keeps its ids, name and dates, so its exports and releases are
+ * byte-identical to the original's. When one does (a copy next to its original), every row gets a new
+ * id (every old id found anywhere in a row, JSON included, is replaced), the project is named
+ * "(restored)" and dated now; seq numbers and content stay the same, and the result says which
+ * happened (idsKept). The restoring user owns the result. Members are matched by e-mail to existing
+ * users; members without an account here are left out and their work is attributed to the restoring
+ * user (exports then show that user's name), and the result says so. The archive is read by offset
+ * from any ZipSource (bytes, or the upload on disk) and checked in full before anything is written
+ * (lib/import/zip-guard.ts: names, symlinks, duplicates, unknown entries, sizes and ratios; then the
+ * format version and the SHA-256 of every entry), then everything is written in one transaction: on
+ * any error, nothing is.
  */
 import "server-only";
 import { createHash } from "node:crypto";
+import { open } from "node:fs/promises";
 import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { authorize } from "@/lib/auth/authorize";
@@ -28,8 +35,9 @@ import { recordAuditEvent } from "@/lib/db/audit";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { zipStream, type ZipEntry } from "@/lib/exports/zip-writer";
-import { unsafeEntryName, type ZipEntryInfo } from "@/lib/import/zip-guard";
+import { listZipEntries, type ZipEntryInfo } from "@/lib/import/zip-guard";
 import { readZipEntry, ZipEntryError } from "@/lib/import/zip-entry-stream";
+import { bytesSource, fileSource, type ZipSource } from "@/lib/import/zip-source";
 
 const BACKUP_FORMAT = "attest-backup";
 const BACKUP_FORMAT_VERSION = 1;
@@ -69,6 +77,9 @@ const TABLES: readonly Table[] = [
   { entry: "record-fields.jsonl", table: "RecordField", where: `t."projectId" = $1`, users: [] },
   { entry: "conflicts.jsonl", table: "Conflict", where: `t."projectId" = $1`, users: ["resolvedById"] },
   { entry: "suggestions.jsonl", table: "Suggestion", where: `t."projectId" = $1`, users: ["importedById", "decidedById"] },
+  { entry: "releases.jsonl", table: "Release", where: `t."projectId" = $1`, users: ["createdById"] },
+  // The files' bytes as PostgreSQL renders bytea in JSON (hex), so they come back byte for byte.
+  { entry: "release-files.jsonl", table: "ReleaseFile", where: `t."releaseId" IN (SELECT id FROM "Release" WHERE "projectId" = $1)`, users: [] },
   { entry: "history.jsonl", table: "AuditEvent", where: `t."projectId" = $1`, users: ["actorId"] },
 ];
 const USERS_ENTRY = "users.jsonl";
@@ -187,67 +198,23 @@ export function backupLimits(env: Record<string, string | undefined> = process.e
 
 const unsafe = (detail: string) => new AppError("invalid", `This backup cannot be restored: ${detail}`);
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const S_IFMT = 0o170000;
-const S_IFLNK = 0o120000;
-const UNIX = 3;
-const RATIO_MIN_BYTES = 64 * 1024;
-
-/** The archive's entries from its central directory, refusing anything a backup we wrote never holds. */
-function listEntries(bytes: Uint8Array, limits: BackupLimits): Map<string, ZipEntryInfo> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD_SIGNATURE) { eocd = i; break; }
-  }
-  if (eocd < 0) throw unsafe("it is not a zip archive.");
-  const total = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (total > limits.maxEntries) throw unsafe(`it has ${total} entries; a backup has at most ${limits.maxEntries}.`);
-  if (cdOffset + cdSize > eocd) throw unsafe("the archive is damaged.");
-  const entries = new Map<string, ZipEntryInfo>();
-  let expanded = 0;
-  let p = cdOffset;
-  for (let n = 0; n < total; n++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIGNATURE) throw unsafe("the archive is damaged.");
-    const madeBy = view.getUint16(p + 4, true);
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const uncompressedSize = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const external = view.getUint32(p + 38, true);
-    const localHeaderOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen > eocd) throw unsafe("the archive is damaged.");
-    const name = new TextDecoder(flags & 0x0800 ? "utf-8" : "latin1").decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    p += 46 + nameLen + extraLen + commentLen;
-
-    const bad = name.includes("\\") ? `a name with a backslash (${name})` : unsafeEntryName(name);
-    if (bad) throw unsafe(`it contains ${bad}.`);
-    if (madeBy >> 8 === UNIX && ((external >>> 16) & S_IFMT) === S_IFLNK) throw unsafe(`it contains a symbolic link (${name}).`);
-    if (entries.has(name)) throw unsafe(`it lists ${name} twice.`);
-    if (!KNOWN_ENTRIES.has(name)) throw unsafe(`it contains an unknown entry (${name}).`);
-    if (flags & 0x0001) throw unsafe("it is encrypted.");
-    if (method !== 0 && method !== 8) throw unsafe(`it uses an unsupported compression method (${method}).`);
-    if (localHeaderOffset + compressedSize > cdOffset) throw unsafe(`the entry ${name} is out of bounds.`);
-    if (uncompressedSize > RATIO_MIN_BYTES && uncompressedSize / Math.max(compressedSize, 1) > limits.maxCompressionRatio) {
-      throw unsafe(`the entry ${name} is compressed more than ${limits.maxCompressionRatio}:1, which looks like a zip bomb.`);
-    }
-    expanded += uncompressedSize;
-    if (expanded > limits.maxTotalBytes) {
-      throw unsafe(`it would expand to more than ${Math.round(limits.maxTotalBytes / (1024 * 1024))} MB.`);
-    }
-    entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
-  }
-  for (const name of KNOWN_ENTRIES) if (!entries.has(name)) throw unsafe(`the entry ${name} is missing.`);
-  return entries;
+/** The archive's entries from its central directory (lib/import/zip-guard.ts), refusing anything a backup we wrote never holds. */
+async function listEntries(source: ZipSource, limits: BackupLimits): Promise<Map<string, ZipEntryInfo>> {
+  const listed = await listZipEntries(source, {
+    maxEntries: limits.maxEntries,
+    maxExpandedBytes: limits.maxTotalBytes,
+    maxCompressionRatio: limits.maxCompressionRatio,
+    required: [...KNOWN_ENTRIES].map((name) => ({ name, missing: `the entry ${name} is missing.` })),
+    allowed: KNOWN_ENTRIES,
+    refuseBackslash: true,
+    encrypted: "the archive is encrypted.",
+    zip64: "the archive uses ZIP64, which a backup never needs.",
+  });
+  if (!listed.ok) throw unsafe(listed.detail);
+  return new Map(listed.entries.map((e) => [e.name, e]));
 }
 
-async function readWhole(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Uint8Array> {
+async function readWhole(bytes: ZipSource, entry: ZipEntryInfo): Promise<Uint8Array> {
   const out = new Uint8Array(entry.uncompressedSize);
   let at = 0;
   for await (const chunk of readZipEntry(bytes, entry)) {
@@ -258,7 +225,7 @@ async function readWhole(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Uint8A
 }
 
 /** The lines of a JSONL entry, decoded as they inflate (the entry is never whole in memory). */
-async function* entryLines(bytes: Uint8Array, entry: ZipEntryInfo, hash?: ReturnType<typeof createHash>): AsyncGenerator<string> {
+async function* entryLines(bytes: ZipSource, entry: ZipEntryInfo, hash?: ReturnType<typeof createHash>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let rest = "";
   for await (const chunk of readZipEntry(bytes, entry)) {
@@ -281,7 +248,7 @@ const Manifest = z.object({
 });
 type Manifest = z.infer<typeof Manifest>;
 
-async function readManifest(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Manifest> {
+async function readManifest(bytes: ZipSource, entry: ZipEntryInfo): Promise<Manifest> {
   if (entry.uncompressedSize > 1024 * 1024) throw unsafe("its manifest is too large.");
   let parsed: unknown;
   try {
@@ -300,9 +267,10 @@ async function readManifest(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Man
   return m.data;
 }
 
-/** Every entry hashed against the manifest and parsed line by line; returns every row id found (to be replaced). */
-async function verify(bytes: Uint8Array, entries: Map<string, ZipEntryInfo>, manifest: Manifest): Promise<Set<string>> {
-  const ids = new Set<string>();
+/** Every entry hashed against the manifest and parsed line by line; returns the row ids found, by table. */
+async function verify(bytes: ZipSource, entries: Map<string, ZipEntryInfo>, manifest: Manifest): Promise<Map<string, string[]>> {
+  const ids = new Map<string, string[]>(TABLES.map((t) => [t.table, []]));
+  const tableOf = new Map(TABLES.map((t) => [t.entry, t.table]));
   for (const name of [USERS_ENTRY, ...TABLES.map((t) => t.entry)]) {
     const expected = manifest.entries[name];
     if (!expected) throw unsafe(`its manifest does not list ${name}.`);
@@ -312,7 +280,7 @@ async function verify(bytes: Uint8Array, entries: Map<string, ZipEntryInfo>, man
       for await (const line of entryLines(bytes, entries.get(name)!, hash)) {
         const row = parseRow(line, name);
         rows++;
-        if (name !== USERS_ENTRY) ids.add(row.id as string);
+        if (name !== USERS_ENTRY) ids.get(tableOf.get(name)!)!.push(row.id as string);
       }
     } catch (err) {
       if (err instanceof ZipEntryError) throw unsafe(err.message);
@@ -349,6 +317,12 @@ function parseRow(line: string, name: string): Row {
 type RestoreResult = {
   projectId: string;
   name: string;
+  /**
+   * True when the archive's ids were kept (none of them exists here: another instance, or this one
+   * after the project was deleted), so every export of the restored project matches the original's
+   * byte for byte; false when one did and every row was given a new id.
+   */
+  idsKept: boolean;
   counts: Record<string, number>;
   /** E-mails of members with no account here: left out, their work attributed to the restoring user. */
   unmatchedMembers: string[];
@@ -359,6 +333,7 @@ type RestoreResult = {
 type RestoreOptions = { name?: string; limits?: BackupLimits };
 
 const RestoreName = z.string().trim().min(1).max(120);
+const ID_CHECK_BATCH = 5000;
 
 /** Replaces every old id found in `v` (a string, or one inside arrays and objects) by its new id. */
 function remap(v: unknown, ids: Map<string, string>): unknown {
@@ -368,21 +343,34 @@ function remap(v: unknown, ids: Map<string, string>): unknown {
   return v;
 }
 
+/** Whether any of the archive's row ids is already taken in its table here. */
+async function idsCollide(db: Db, ids: Map<string, string[]>): Promise<boolean> {
+  for (const [table, list] of ids) {
+    for (let i = 0; i < list.length; i += ID_CHECK_BATCH) {
+      const hit = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "${table}" WHERE id = ANY($1::text[]) LIMIT 1`, list.slice(i, i + ID_CHECK_BATCH));
+      if (hit.length > 0) return true;
+    }
+  }
+  return false;
+}
+
 async function insertRows(tx: Tx, table: string, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
-  // PostgreSQL types each column from the table itself (enums, arrays, jsonb, timestamps); a value
-  // that does not fit fails the statement, and with it the whole restore.
+  // PostgreSQL types each column from the table itself (enums, arrays, jsonb, timestamps, bytea); a
+  // value that does not fit fails the statement, and with it the whole restore.
   await tx.$executeRawUnsafe(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(rows));
 }
 
-export async function restoreProject(userId: string, archive: Uint8Array, options: RestoreOptions = {}): Promise<RestoreResult> {
+/** Restores from bytes in memory or any ZipSource (the restore route's upload, on disk). */
+export async function restoreProject(userId: string, input: Uint8Array | ZipSource, options: RestoreOptions = {}): Promise<RestoreResult> {
   const db = await getDb();
+  const archive = input instanceof Uint8Array ? bytesSource(input) : input;
   const restorer = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
   if (!restorer) throw new AppError("unauthenticated");
   const nameOverride = options.name === undefined || options.name.trim() === "" ? undefined : RestoreName.safeParse(options.name);
   if (nameOverride && !nameOverride.success) throw new AppError("invalid", "The project name must be 1 to 120 characters.");
 
-  const entries = listEntries(archive, options.limits ?? backupLimits());
+  const entries = await listEntries(archive, options.limits ?? backupLimits());
   const manifest = await readManifest(archive, entries.get(MANIFEST)!);
   const oldIds = await verify(archive, entries, manifest);
 
@@ -393,72 +381,98 @@ export async function restoreProject(userId: string, archive: Uint8Array, option
   const known = new Map((await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   const userFor = (email: unknown): string => (typeof email === "string" && known.get(email)) || restorer.id;
 
-  const ids = new Map<string, string>();
-  for (const id of oldIds) ids.set(id, newId());
-  for (const u of users) ids.set(u.ref, userFor(u.email));
+  // The archive's ids are kept unless one is taken here (the project restored into the instance it came
+  // from): then every row gets a new id, and every old id found anywhere in a row, JSON included, is replaced.
+  const write = async (keepIds: boolean): Promise<RestoreResult> => {
+    const ids = new Map<string, string>();
+    if (!keepIds) for (const list of oldIds.values()) for (const id of list) ids.set(id, newId());
+    for (const u of users) ids.set(u.ref, userFor(u.email));
 
-  const counts: Record<string, number> = {};
-  const unmatched = new Set<string>();
-  let droppedAssignments = 0;
-  let restored = { id: "", name: "" };
+    const counts: Record<string, number> = {};
+    const unmatched = new Set<string>();
+    let droppedAssignments = 0;
+    let restored = { id: "", name: "" };
 
-  await db.$transaction(async (tx) => {
-    for (const table of TABLES) {
-      let batch: Row[] = [];
-      let count = 0;
-      for await (const line of entryLines(archive, entries.get(table.entry)!)) {
-        const original = parseRow(line, table.entry);
-        const emailsOf = Object.fromEntries(table.users.map((c) => [c, original[c]]));
-        const row = remap(original, ids) as Row;
-        for (const c of table.users) row[c] = emailsOf[c] === null || emailsOf[c] === undefined ? null : userFor(emailsOf[c]);
+    await db.$transaction(async (tx) => {
+      for (const table of TABLES) {
+        let batch: Row[] = [];
+        let count = 0;
+        for await (const line of entryLines(archive, entries.get(table.entry)!)) {
+          const original = parseRow(line, table.entry);
+          const emailsOf = Object.fromEntries(table.users.map((c) => [c, original[c]]));
+          const row = remap(original, ids) as Row;
+          for (const c of table.users) row[c] = emailsOf[c] === null || emailsOf[c] === undefined ? null : userFor(emailsOf[c]);
 
-        if (table.table === "Project") {
-          if (count > 0) throw unsafe("it holds more than one project.");
-          if (nameOverride?.success) row.name = nameOverride.data;
-          else row.name = `${String(original.name ?? "Project")} (restored)`.slice(0, 120);
-          row.createdAt = row.updatedAt = new Date().toISOString();
-          restored = { id: row.id as string, name: row.name as string };
-        } else if ("projectId" in row) {
-          row.projectId = restored.id;
-        }
-        if (table.table === "Membership") {
-          const email = emailsOf.userId;
-          if (typeof email !== "string" || !known.has(email)) {
-            if (typeof email === "string") unmatched.add(email);
+          if (table.table === "Project") {
+            if (count > 0) throw unsafe("it holds more than one project.");
+            if (nameOverride?.success) row.name = nameOverride.data;
+            else if (!keepIds) row.name = `${String(original.name ?? "Project")} (restored)`.slice(0, 120);
+            // A copy next to its original is a new project; the same project elsewhere keeps its dates.
+            if (!keepIds) row.createdAt = row.updatedAt = new Date().toISOString();
+            restored = { id: row.id as string, name: row.name as string };
+          } else if ("projectId" in row) {
+            row.projectId = restored.id;
+          }
+          if (table.table === "Membership") {
+            const email = emailsOf.userId;
+            if (typeof email !== "string" || !known.has(email)) {
+              if (typeof email === "string") unmatched.add(email);
+              continue;
+            }
+            if (email === restorer.email) row.role = "owner";
+          }
+          // An idempotency key only guards a client's retries of one save; kept, it would collide with the
+          // original claim's key when the same person restores a project into the instance it came from.
+          if (table.table === "Claim") row.idempotencyKey = null;
+          if (table.table === "Assignment" && (typeof emailsOf.userId !== "string" || !known.has(emailsOf.userId))) {
+            droppedAssignments++;
             continue;
           }
-          if (email === restorer.email) row.role = "owner";
-        }
-        // An idempotency key only guards a client's retries of one save; kept, it would collide with the
-        // original claim's key when the same person restores a project into the instance it came from.
-        if (table.table === "Claim") row.idempotencyKey = null;
-        if (table.table === "Assignment" && (typeof emailsOf.userId !== "string" || !known.has(emailsOf.userId))) {
-          droppedAssignments++;
-          continue;
-        }
-        batch.push(row);
-        count++;
-        if (batch.length >= INSERT_BATCH) {
-          await insertRows(tx, table.table, batch);
-          batch = [];
-        }
-      }
-      await insertRows(tx, table.table, batch);
-      if (table.table === "Project" && count !== 1) throw unsafe("it holds no project.");
-      if (table.table === "Membership") {
-        const owner = await tx.membership.findUnique({ where: { projectId_userId: { projectId: restored.id, userId: restorer.id } } });
-        if (!owner) {
-          await tx.membership.create({ data: { id: newId(), projectId: restored.id, userId: restorer.id, role: "owner" } });
+          batch.push(row);
           count++;
+          if (batch.length >= INSERT_BATCH) {
+            await insertRows(tx, table.table, batch);
+            batch = [];
+          }
         }
+        await insertRows(tx, table.table, batch);
+        if (table.table === "Project" && count !== 1) throw unsafe("it holds no project.");
+        if (table.table === "Membership") {
+          const owner = await tx.membership.findUnique({ where: { projectId_userId: { projectId: restored.id, userId: restorer.id } } });
+          if (!owner) {
+            await tx.membership.create({ data: { id: newId(), projectId: restored.id, userId: restorer.id, role: "owner" } });
+            count++;
+          }
+        }
+        counts[table.entry.replace(/\.jsonl$/, "")] = count;
       }
-      counts[table.entry.replace(/\.jsonl$/, "")] = count;
-    }
-    await recordAuditEvent(tx, {
-      projectId: restored.id, actorId: restorer.id, action: "project.restore", objectType: "project", objectId: restored.id,
-      after: { name: restored.name, backupCreated: manifest.created, counts, unmatchedMembers: [...unmatched].sort(), droppedAssignments },
-    });
-  }, { timeout: 10 * 60_000, maxWait: 30_000 });
+      await recordAuditEvent(tx, {
+        projectId: restored.id, actorId: restorer.id, action: "project.restore", objectType: "project", objectId: restored.id,
+        after: { name: restored.name, backupCreated: manifest.created, idsKept: keepIds, counts, unmatchedMembers: [...unmatched].sort(), droppedAssignments },
+      });
+    }, { timeout: 10 * 60_000, maxWait: 30_000 });
 
-  return { projectId: restored.id, name: restored.name, counts, unmatchedMembers: [...unmatched].sort(), droppedAssignments };
+    return { projectId: restored.id, name: restored.name, idsKept: keepIds, counts, unmatchedMembers: [...unmatched].sort(), droppedAssignments };
+  };
+
+  if (await idsCollide(db, oldIds)) return write(false);
+  try {
+    return await write(true);
+  } catch (err) {
+    // Another restore of the same archive may have taken the ids between the check and the write:
+    // then this one becomes a copy. Any other failure stands (and wrote nothing).
+    if (!(await idsCollide(db, oldIds))) throw err;
+    return write(false);
+  }
+}
+
+/** Restores from an archive on disk (an upload streamed to a file), read by offset: never whole in memory. */
+export async function restoreProjectFromFile(userId: string, filePath: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+  const handle = await open(filePath, "r");
+  try {
+    const { size } = await handle.stat();
+    return await restoreProject(userId, fileSource(handle, size), options);
+  } finally {
+    await handle.close();
+  }
 }

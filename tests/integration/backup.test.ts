@@ -1,18 +1,30 @@
 /**
  * Backup and restore against real databases: a project with documents, claims (spans, values,
  * statuses, comments), an actor list and a record is backed up and restored into the same database
- * as a new project whose documents, claims and records export the same once ids are replaced by
- * stable keys; members are matched by e-mail; only the owner may back up; hostile or damaged
+ * as a copy with new ids, whose documents, claims and records export the same once ids are replaced
+ * by stable keys; members are matched by e-mail; only the owner may back up; hostile or damaged
  * archives are refused with a clear error and write nothing, and an error in the middle of the
- * restore leaves nothing behind either.
+ * restore leaves nothing behind either. Restored into another instance (a fresh database of each
+ * engine, cross-engine when both run), a project with mixed scripts, discontinuous spans, several
+ * statuses, a record and a release keeps its ids, and every dataset export and release file is
+ * byte-identical to the original's. The restore route refuses an oversized or unsized upload unread.
  */
 import { createHash } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { deflateRawSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase, testEngines } from "../support/db";
-import { addMemberWithRole, claimTypeByKey, makeProject, makeUser } from "../support/factories";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { createTestDatabase, useTestDatabase, testEngines } from "../support/db";
+import { addMemberWithRole, claimTypeByKey, makeProject, makeUser, TEST_PASSWORD } from "../support/factories";
 import { failure } from "../support/errors";
 import type { OpenDatabase } from "@/lib/db/engine";
+import { setDatabaseForTests } from "@/lib/db/client";
+import { signUp } from "@/lib/services/users";
+import { approveClaim, rejectClaim, submitClaim } from "@/lib/services/review";
+import { startExport } from "@/lib/services/exports";
+import { listReleases, publishRelease, RELEASE_FILES, releaseFile } from "@/lib/services/releases";
 import { importDocument } from "@/lib/services/documents";
 import { createClaim } from "@/lib/services/claims";
 import { addClaimComment } from "@/lib/services/comments";
@@ -20,8 +32,9 @@ import { createActor } from "@/lib/services/actors";
 import { confirmProposal, proposeRecords } from "@/lib/services/records";
 import { ALL_CLAIMS } from "@/lib/services/claim-visibility";
 import { exportClaims, exportDocuments, exportRecords } from "@/lib/services/export-data";
-import { backupProject, backupLimits, restoreProject } from "@/lib/services/backup";
+import { backupProject, backupLimits, restoreProject, restoreProjectFromFile } from "@/lib/services/backup";
 import { readZipEntry } from "@/lib/import/zip-entry-stream";
+import { POST as restoreRoute } from "@/app/api/projects/restore/route";
 import { parseDate, parseQuantity } from "@/lib/core/values";
 
 const REPORT_A =
@@ -152,7 +165,7 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     const norm = (v: unknown): unknown =>
       typeof v === "string" ? keys.get(v) ?? v
         : Array.isArray(v) ? v.map(norm)
-          : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "claimTypeId").map(([k, x]) => [k, norm(x)]))
+          : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "claimTypeId" && k !== "authorKey").map(([k, x]) => [k, norm(x)]))
             : v;
     const byKey = (a: { id: string }, b: { id: string }) => keys.get(a.id)!.localeCompare(keys.get(b.id)!);
     const out = norm({ docs: docs.sort(byKey), claims: claims.sort(byKey), records: records.sort(byKey) }) as {
@@ -224,7 +237,8 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     const result = await restoreProject(owner.id, archive, { name: "Kabul airport (copy)" });
     expect(await projectCount()).toBe(before + 1);
     expect(result.projectId).not.toBe(projectId);
-    expect(result).toMatchObject({ name: "Kabul airport (copy)", unmatchedMembers: [], droppedAssignments: 0 });
+    // Its ids are taken here (the original is still in this database): a copy with new ids.
+    expect(result).toMatchObject({ name: "Kabul airport (copy)", idsKept: false, unmatchedMembers: [], droppedAssignments: 0 });
     const original = await snapshot(projectId);
     const restored = await snapshot(result.projectId);
     expect(restored).toEqual(original);
@@ -296,5 +310,231 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     await expect(restoreProject(owner.id, broken)).rejects.toThrow();
     expect(await projectCount()).toBe(before);
     expect(await db.prisma.claim.count()).toBe(claims);
+  });
+});
+
+// --- Restoring into another instance: a fresh database, where none of the archive's ids exists.
+
+const MIXED =
+  "Gaza, 12 March 2024 \u{1F6A8}\r\nAn air strike on the Nuseirat camp killed 23 people, among them 8 children, the ministry said.\r\n" +
+  "\u0642\u0627\u0644\u062A \u0627\u0644\u0648\u0632\u0627\u0631\u0629 \u0625\u0646 23 \u0634\u062E\u0635\u0627\u064B \u0642\u062A\u0644\u0648\u0627.\r\n" +
+  "Witnesses (q\u0307 marks, fam\u{1F468}\u200D\u{1F469}\u200D\u{1F467}ily) said the strike hit at dawn.";
+// Mis-decoded UTF-8, repaired on import: the document keeps its original text too.
+const MOJIBAKE = "Caf\u00C3\u00A9 owner in M\u00C3\u00BCnchen said 4 people were hurt on 2 May 2024 near the caf\u00C3\u00A9.";
+const EXPORT_FORMATS = ["claims-csv", "claims-jsonl", "web-annotation", "brat", "records-csv", "records-jsonl", "datapackage"] as const;
+
+/** A span in code points, as the document page sends it. */
+function cpSpan(stored: string, words: string) {
+  const at = stored.indexOf(words);
+  if (at < 0) throw new Error(`"${words}" is not in the text`);
+  const start = [...stored.slice(0, at)].length;
+  return { start, end: start + [...words].length };
+}
+
+describe.each(testEngines())("backup on %s restored into another instance", (engine) => {
+  let source: OpenDatabase;
+  const people = [{ name: "Owner", email: "" }, { name: "Editor", email: "" }];
+  let ownerId: string, editorId: string;
+  let projectId: string;
+  let archive: Uint8Array;
+  let exported: Map<string, Buffer>;
+  let releaseFiles: Map<string, Buffer>;
+
+  /** Every dataset export of the project at one fixed moment (an export names its date), people's ids as e-mails. */
+  async function datasetExports(userId: string, pid: string): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-26T12:00:00Z") });
+    try {
+      for (const format of EXPORT_FORMATS) {
+        const started = await startExport(userId, pid, format, {}, { origin: "https://attest.example" });
+        let bytes = Buffer.from(await bytesOf(started.chunks));
+        if (format === "web-annotation") {
+          // The IRIs name the export job, a new one per download; people are named by their membership, which the backup keeps.
+          bytes = Buffer.from(bytes.toString("utf8").replaceAll(started.jobId, "JOB"), "utf8");
+        }
+        out.set(format, bytes);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    return out;
+  }
+
+  async function filesOfReleases(userId: string, pid: string): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    for (const r of (await listReleases(userId, pid)).releases) {
+      for (const name of RELEASE_FILES) out.set(`${r.version}/${name}`, Buffer.from((await releaseFile(userId, pid, r.id, name)).bytes));
+      const { citation, citationText, contentHash, createdAt, createdBy } = r;
+      out.set(`${r.version}/summary`, Buffer.from(JSON.stringify({ citation, citationText, contentHash, createdAt, createdBy })));
+    }
+    return out;
+  }
+
+  /** Rows of the project's documents as stored, but for who imported them (an account id). */
+  const documentRows = (db: OpenDatabase, pid: string) =>
+    db.prisma.$queryRawUnsafe<{ row: string }[]>(`SELECT (row_to_json(t)::jsonb - 'createdById')::text AS row FROM "Document" t WHERE t."projectId" = $1 ORDER BY t.id`, pid);
+
+  beforeAll(async () => {
+    source = await useTestDatabase(engine);
+    const owner = await makeUser(people[0].name);
+    const editor = await makeUser(people[1].name);
+    ownerId = owner.id;
+    editorId = editor.id;
+    for (const [i, u] of [owner, editor].entries()) {
+      const row = await source.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+      people[i] = { name: row.name, email: row.email };
+    }
+    projectId = (await makeProject(ownerId, "Nuseirat \u{1F30D} strikes")).id;
+    await addMemberWithRole(ownerId, projectId, people[1].email, "editor");
+    const attackId = (await claimTypeByKey(ownerId, projectId, "attack")).id;
+    const mixed = (await importDocument(editorId, projectId, { fileName: "gaza.txt", bytes: new TextEncoder().encode(MIXED) }, { metadata: { title: "Gaza \u0639\u0631\u0628\u064A", published: "2024-03-12" } })).documentId;
+    const broken = (await importDocument(ownerId, projectId, { fileName: "cafe.txt", pastedText: MOJIBAKE }, { metadata: { title: "Caf\u00E9" } })).documentId;
+    const stored = async (id: string) => (await source.prisma.document.findUniqueOrThrow({ where: { id } })).text;
+    const mixedText = await stored(mixed);
+    const brokenText = await stored(broken);
+    await createActor(ownerId, projectId, { name: "Israel Defense Forces", aliases: ["IDF"] });
+
+    // Discontinuous spans, over emoji, combining marks and Arabic.
+    const strike = await createClaim(editorId, projectId, {
+      documentId: mixed, claimTypeId: attackId,
+      spans: [cpSpan(mixedText, "12 March 2024 \u{1F6A8}"), cpSpan(mixedText, "An air strike on the Nuseirat camp killed 23 people")],
+      values: { date: ok(parseDate("12 March 2024")), location: { raw: "Nuseirat camp", country: "PSE" }, fatalities: ok(parseQuantity("23")) },
+      note: "\u0642\u062A\u0644\u0649 \u{1F614}",
+    });
+    const arabic = await createClaim(editorId, projectId, {
+      documentId: mixed, claimTypeId: attackId, spans: [cpSpan(mixedText, "\u0625\u0646 23 \u0634\u062E\u0635\u0627\u064B"), cpSpan(mixedText, "q\u0307 marks, fam\u{1F468}\u200D\u{1F469}\u200D\u{1F467}ily")],
+      values: { date: ok(parseDate("12 March 2024")), location: { raw: "Nuseirat camp", country: "PSE" }, fatalities: ok(parseQuantity("23")) },
+    });
+    const rejected = await createClaim(editorId, projectId, { documentId: mixed, claimTypeId: attackId, spans: [cpSpan(mixedText, "8 children")] });
+    const submitted = await createClaim(editorId, projectId, { documentId: broken, claimTypeId: attackId, spans: [cpSpan(brokenText, "4 people were hurt")] });
+    await createClaim(ownerId, projectId, { documentId: broken, claimTypeId: attackId, spans: [cpSpan(brokenText, "2 May 2024")], note: "draft" });
+    for (const c of [strike, arabic, rejected, submitted]) await submitClaim(editorId, projectId, { claimId: c.id, version: c.version });
+    for (const c of [strike, arabic]) await approveClaim(ownerId, projectId, { claimId: c.id, version: c.version });
+    await rejectClaim(ownerId, projectId, { claimId: rejected.id, version: rejected.version, reason: "Not an attack of its own." });
+    await addClaimComment(ownerId, projectId, { claimId: strike.id, body: "Confirmed \u2714 by a second source." });
+    await confirmProposal(ownerId, projectId, { claimIds: [strike.id] });
+    await publishRelease(ownerId, projectId, { title: "First \u{1F4E6}", notes: "Two approved claims." }, { origin: "https://attest.example" });
+
+    archive = await bytesOf((await backupProject(ownerId, projectId, new Date("2026-11-26T10:00:00Z"))).chunks);
+    exported = await datasetExports(ownerId, projectId);
+    releaseFiles = await filesOfReleases(ownerId, projectId);
+  });
+  afterAll(async () => source?.close());
+
+  it("holds the releases with their files and the documents' kept originals", async () => {
+    const byName = new Map((await entriesOf(archive)).map((e) => [e.name, text(e)]));
+    expect(byName.get("releases.jsonl")!.trimEnd().split("\n")).toHaveLength(1);
+    expect(byName.get("release-files.jsonl")!.trimEnd().split("\n")).toHaveLength(RELEASE_FILES.length);
+    const documents = byName.get("documents.jsonl")!.trimEnd().split("\n").map((l) => JSON.parse(l) as { originalText: string | null; text: string });
+    expect(documents.some((d) => d.originalText === MOJIBAKE)).toBe(true);
+    expect(documents.some((d) => d.text.includes("\u{1F6A8}\nAn air strike"))).toBe(true);
+    expect(releaseFiles.size).toBe(RELEASE_FILES.length + 1);
+  });
+
+  // Each engine as the source, restored into a fresh database of each engine (cross-engine when both run).
+  it.each(testEngines())("restores into a fresh %s database with the same ids, and every export is byte-identical", async (target) => {
+    const fresh = await createTestDatabase(target);
+    try {
+      setDatabaseForTests(fresh);
+      // The same people have accounts there (matched by e-mail; their ids are that instance's own).
+      const accounts = new Map<string, string>();
+      for (const p of people) accounts.set((await signUp({ name: p.name, email: p.email, password: TEST_PASSWORD })).id, p.email);
+      const restorerId = [...accounts].find(([, email]) => email === people[0].email)![0];
+      expect(restorerId).not.toBe(ownerId);
+
+      const result = await restoreProject(restorerId, archive);
+      expect(result).toMatchObject({ projectId, idsKept: true, name: "Nuseirat \u{1F30D} strikes", unmatchedMembers: [], droppedAssignments: 0 });
+      expect(result.counts).toMatchObject({ releases: 1, "release-files": RELEASE_FILES.length, claims: 5, records: 1 });
+
+      const again = await datasetExports(restorerId, projectId);
+      expect([...again.keys()]).toEqual([...exported.keys()]);
+      for (const [format, bytes] of exported) expect({ format, equal: again.get(format)!.equals(bytes) }).toEqual({ format, equal: true });
+      const files = await filesOfReleases(restorerId, projectId);
+      expect([...files.keys()]).toEqual([...releaseFiles.keys()]);
+      for (const [name, bytes] of releaseFiles) expect({ name, equal: files.get(name)!.equals(bytes) }).toEqual({ name, equal: true });
+      expect((await documentRows(fresh, projectId)).map((r) => JSON.parse(r.row))).toEqual((await documentRows(source, projectId)).map((r) => JSON.parse(r.row)));
+
+      // Restored a second time there, its ids are taken: a copy with new ids, named as one.
+      const copy = await restoreProject(restorerId, archive);
+      expect(copy).toMatchObject({ idsKept: false, name: "Nuseirat \u{1F30D} strikes (restored)" });
+      expect(copy.projectId).not.toBe(projectId);
+      const copied = await datasetExports(restorerId, copy.projectId);
+      expect(copied.get("claims-csv")!.equals(exported.get("claims-csv")!)).toBe(false);
+    } finally {
+      setDatabaseForTests(source);
+      await fresh.close();
+    }
+  });
+
+  it("makes the second of two simultaneous restores there a copy, and both succeed", async () => {
+    const fresh = await createTestDatabase(engine);
+    try {
+      setDatabaseForTests(fresh);
+      const restorer = await signUp({ name: people[0].name, email: people[0].email, password: TEST_PASSWORD });
+      const results = await Promise.all([restoreProject(restorer.id, archive), restoreProject(restorer.id, archive)]);
+      expect(results.map((r) => r.idsKept).sort()).toEqual([false, true]);
+      expect(results.find((r) => r.idsKept)!.projectId).toBe(projectId);
+      expect(await fresh.prisma.project.count()).toBe(2);
+      expect(await fresh.prisma.claim.count()).toBe(10);
+    } finally {
+      setDatabaseForTests(source);
+      await fresh.close();
+    }
+  });
+
+  it("attributes the work of a member without an account there to the restoring user, whose name the exports then show", async () => {
+    const fresh = await createTestDatabase(engine);
+    const dir = await mkdtemp(path.join(tmpdir(), "attest-backup-test-"));
+    try {
+      setDatabaseForTests(fresh);
+      const restorer = await signUp({ name: people[0].name, email: people[0].email, password: TEST_PASSWORD });
+      // From a file on disk, read by offset, as the restore route reads an upload.
+      await writeFile(path.join(dir, "backup.zip"), archive);
+      const result = await restoreProjectFromFile(restorer.id, path.join(dir, "backup.zip"));
+      expect(result).toMatchObject({ projectId, idsKept: true, unmatchedMembers: [people[1].email] });
+      const csv = (await datasetExports(restorer.id, projectId)).get("claims-csv")!.toString("utf8");
+      expect(csv).not.toContain(people[1].name);
+      expect(csv).toContain(people[0].name);
+      expect(await fresh.prisma.claim.count({ where: { projectId, authorId: restorer.id } })).toBe(5);
+    } finally {
+      setDatabaseForTests(source);
+      await fresh.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the restore route", () => {
+  /** A request whose body counts how often it is pulled. */
+  function upload(headers: Record<string, string>) {
+    const pulled = { count: 0 };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled.count++;
+        controller.enqueue(new Uint8Array(1024 * 1024));
+      },
+    });
+    const req = new NextRequest("http://localhost/api/projects/restore", {
+      method: "POST",
+      headers: { origin: "http://localhost", host: "localhost", "content-type": "multipart/form-data; boundary=x", ...headers },
+      body,
+      duplex: "half",
+      // Node needs `duplex` for a streamed body; the DOM RequestInit type does not know it yet.
+    } as unknown as ConstructorParameters<typeof NextRequest>[1]);
+    return { req, pulled };
+  }
+
+  it("answers 413 from the declared size and 411 without one, before reading the body", async () => {
+    const big = upload({ "content-length": String(2 * 1024 * 1024 * 1024) });
+    const res = await restoreRoute(big.req);
+    expect(res.status).toBe(413);
+    expect(res.headers.get("connection")).toBe("close");
+    expect(await res.json()).toEqual({ error: { code: "too_large", message: "The backup is larger than the 500 MB limit." } });
+    const unsized = upload({});
+    const res411 = await restoreRoute(unsized.req);
+    expect(res411.status).toBe(411);
+    // The stream may be primed once by the runtime; a read of the body would pull many times.
+    expect(big.pulled.count).toBeLessThanOrEqual(1);
+    expect(unsized.pulled.count).toBeLessThanOrEqual(1);
   });
 });

@@ -1,6 +1,12 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, open, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, type ImportLimits } from "@/lib/import/limits";
-import { guardZip, unsafeEntryName } from "@/lib/import/zip-guard";
+import { guardZip, listZipEntries, unsafeEntryName, type ZipPolicy } from "@/lib/import/zip-guard";
+import { readZipEntry } from "@/lib/import/zip-entry-stream";
+import { bytesSource, fileSource } from "@/lib/import/zip-source";
 import { verifyZipSizes } from "@/lib/import/zip-verify";
 import { buildZip, fixture, MINIMAL_DOCUMENT_XML, patchCentral, patchEocdCount } from "./helpers";
 
@@ -170,5 +176,85 @@ describe("verifyZipSizes", () => {
     const guard = guardZip(zip, limits());
     if (!guard.ok) throw new Error("guard failed");
     expect(await verifyZipSizes(zip, guard.entries)).toMatchObject({ code: "malformed" });
+  });
+});
+
+/** The zip with the entry `name` marked as a Unix symbolic link in its central header. */
+function asSymlink(zip: Uint8Array, name: string): Uint8Array {
+  const bytes = Buffer.from(zip);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+    if (bytes.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)).toString("utf8") !== name) continue;
+    view.setUint16(at + 4, (3 << 8) | 20, true);
+    view.setUint32(at + 38, (0o120777 << 16) >>> 0, true);
+    return new Uint8Array(bytes);
+  }
+  throw new Error(`${name} is not in the archive`);
+}
+
+const policy = (over: Partial<ZipPolicy> = {}): ZipPolicy => ({
+  maxEntries: 10, maxExpandedBytes: 1024 * 1024, maxCompressionRatio: 100, required: [], encrypted: "encrypted", zip64: "zip64", ...over,
+});
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+describe("one walker over any zip source", () => {
+  it("lists the same entries from bytes in memory, a byte source and a file, and reads them from the file", async () => {
+    // Text that barely compresses, over several of the reader's chunks.
+    const notesText = randomBytes(150_000).toString("base64");
+    const zip = await docx({ "notes.txt": notesText });
+    const dir = await mkdtemp(path.join(tmpdir(), "zip-source-"));
+    try {
+      const file = path.join(dir, "a.zip");
+      await writeFile(file, zip);
+      const handle = await open(file, "r");
+      try {
+        const fromFile = await listZipEntries(fileSource(handle, zip.byteLength), policy());
+        const fromBytes = await listZipEntries(bytesSource(zip), policy());
+        const guarded = guardZip(zip, limits());
+        expect(fromFile).toEqual(guarded);
+        expect(fromBytes).toEqual(guarded);
+        if (!fromFile.ok) throw new Error("walk failed");
+        const notes = fromFile.entries.find((e) => e.name === "notes.txt")!;
+        expect(await collect(readZipEntry(fileSource(handle, zip.byteLength), notes))).toBe(notesText);
+        expect(await collect(readZipEntry(zip, notes))).toBe(notesText);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a read outside the source", async () => {
+    const source = bytesSource(new Uint8Array(10));
+    await expect(source.read(8, 4)).rejects.toThrow(RangeError);
+    await expect(source.read(-1, 2)).rejects.toThrow(RangeError);
+  });
+
+  it("holds an archive to the caller's policy: required entries, allowed names, backslashes", async () => {
+    const zip = await buildZip({ "a.jsonl": "{}", "b.jsonl": "{}" });
+    expect(await listZipEntries(bytesSource(zip), policy({ required: [{ name: "c.jsonl", missing: "c.jsonl is missing" }] }))).toMatchObject({ ok: false, detail: "c.jsonl is missing" });
+    expect(await listZipEntries(bytesSource(zip), policy({ allowed: new Set(["a.jsonl"]) }))).toMatchObject({ ok: false, detail: expect.stringContaining("unknown entry (b.jsonl)") });
+    expect(await listZipEntries(bytesSource(zip), policy({ allowed: new Set(["a.jsonl", "b.jsonl"]), required: [{ name: "a.jsonl", missing: "" }] }))).toMatchObject({ ok: true });
+    const slashed = await buildZip({ "a\\b.jsonl": "{}" });
+    expect(await listZipEntries(bytesSource(slashed), policy({ refuseBackslash: true }))).toMatchObject({ ok: false, detail: expect.stringContaining("backslash") });
+    expect((await listZipEntries(bytesSource(slashed), policy())).ok).toBe(true);
+    expect(await listZipEntries(bytesSource(zip), policy({ maxEntries: 1 }))).toMatchObject({ ok: false, code: "archive_too_large" });
+  });
+
+  it("refuses a symbolic link, in a backup and in a Word document alike", async () => {
+    const zip = asSymlink(await docx({ "word/media/link": "/etc/passwd" }), "word/media/link");
+    expect(guardZip(zip, limits())).toMatchObject({ ok: false, detail: expect.stringContaining("symbolic link (word/media/link)") });
+    expect(await listZipEntries(bytesSource(zip), policy())).toMatchObject({ ok: false, detail: expect.stringContaining("symbolic link") });
+  });
+
+  it("says that something which is not a zip archive is not one", async () => {
+    expect(await listZipEntries(bytesSource(new TextEncoder().encode("hello")), policy())).toMatchObject({ ok: false, code: "malformed", detail: expect.stringContaining("not a zip archive") });
+    expect(await listZipEntries(bytesSource(new Uint8Array(4096)), policy())).toMatchObject({ ok: false, code: "malformed", detail: expect.stringContaining("not a zip archive") });
   });
 });
