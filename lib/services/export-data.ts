@@ -172,19 +172,6 @@ export async function* exportClaims(db: Db | Tx, projectId: string, visibility: 
   }
 }
 
-/** The named live claims of the project (a record's evidence), in id order; unknown ids are skipped. */
-export async function exportClaimsByIds(db: Db | Tx, projectId: string, ids: readonly string[]): Promise<ExportClaimRow[]> {
-  const context = new ClaimContext(db, projectId);
-  const out: ExportClaimRow[] = [];
-  const sorted = [...new Set(ids)].sort();
-  for (let i = 0; i < sorted.length; i += EXPORT_BATCH) {
-    const chunk = sorted.slice(i, i + EXPORT_BATCH);
-    const page = await claimPage(db, Prisma.sql`c."projectId" = ${projectId} AND c."deletedAt" IS NULL AND c.id IN (${Prisma.join(chunk)})`, chunk.length, false);
-    out.push(...(await context.rows(page)));
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Records
 
