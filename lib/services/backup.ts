@@ -451,6 +451,9 @@ export async function restoreProject(userId: string, input: Uint8Array | ZipSour
         after: { name: restored.name, backupCreated: manifest.created, idsKept: keepIds, counts, unmatchedMembers: [...unmatched].sort(), droppedAssignments },
       });
     }, { timeout: 10 * 60_000, maxWait: 30_000 });
+    // A restore can add a large project at once: refresh the planner's statistics of the tables it
+    // wrote (the embedded engine has no autovacuum, and a server's would only come later).
+    await db.$executeRawUnsafe(`ANALYZE ${[...new Set(TABLES.map((t) => `"${t.table}"`))].join(", ")}`);
 
     return { projectId: restored.id, name: restored.name, idsKept: keepIds, counts, unmatchedMembers: [...unmatched].sort(), droppedAssignments };
   };
