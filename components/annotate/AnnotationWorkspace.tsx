@@ -19,6 +19,7 @@ import { OverlapChooser } from "./OverlapChooser";
 import { UndoToast, type Toast } from "./UndoToast";
 import type { ClaimTypeInfo, CompactClaim, FullClaim, PanelState, PanelStatus, SpanDraft } from "./types";
 import { insertSorted, toCompact, toPaintClaim } from "./claim-order";
+import { withTypeCues } from "@/lib/core/color/palette";
 import { callAction, createInput, draftFingerprint, newIdempotencyKey, savedWithoutDraft, statusOf, updateInput } from "./save-claim";
 import { compareDrafts, reapplyDraft } from "./claim-rebase";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
@@ -69,8 +70,9 @@ export function AnnotationWorkspace(props: {
   const [toast, setToast] = useState<Toast | null>(null);
 
   const index = useMemo(() => new CodePointIndex(text), [text]);
-  const types = useMemo(() => new Map(props.claimTypes.map((t) => [t.id, t])), [props.claimTypes]);
-  const activeTypes = useMemo(() => props.claimTypes.filter((t) => !t.archived), [props.claimTypes]);
+  const cuedTypes = useMemo(() => withTypeCues(props.claimTypes), [props.claimTypes]);
+  const types = useMemo(() => new Map(cuedTypes.map((t) => [t.id, t])), [cuedTypes]);
+  const activeTypes = useMemo(() => cuedTypes.filter((t) => !t.archived), [cuedTypes]);
   const authorNames = useMemo(() => new Map(props.members.map((m) => [m.id, m.name])), [props.members]);
   // Wording in the claim form is read against the text before the claim's first span (offsets are code points).
   const firstStart = panel?.spans.length ? Math.min(...panel.spans.map((s) => s.start)) : 0;

@@ -7,7 +7,9 @@
  */
 import { useMemo, useState } from "react";
 import { quotePreview, sliceCp, type CodePointIndex } from "@/lib/core/offsets";
+import type { UnderlineStyle } from "@/lib/core/color/palette";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
+import { TypeName } from "./TypeName";
 import { useClaimKeyValues } from "./useClaimKeyValues";
 
 /** Row height in px; rows are fixed-height so the visible slice is arithmetic, not measurement. */
@@ -23,7 +25,8 @@ export function ClaimsList(props: {
   claims: CompactClaim[];
   /** Claims in all (claims.length in the browser). */
   total: number;
-  types: Map<string, ClaimTypeInfo>;
+  /** With each type's underline style (withTypeCues in lib/core/color/palette.ts), shown with its name. */
+  types: Map<string, ClaimTypeInfo & { underline?: UnderlineStyle }>;
   text: string;
   index: CodePointIndex;
   focusedId: string | null;
@@ -76,7 +79,7 @@ export function ClaimsList(props: {
                   >
                     <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />
                     <span className="claim-row-body">
-                      <span className="claim-row-type">{c.id.startsWith("pending-") ? "saving…" : `#${c.id}`} {t?.name ?? "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
+                      <span className="claim-row-type">{c.id.startsWith("pending-") ? "saving…" : `#${c.id}`} {t ? <TypeName type={t} /> : "claim"}{c.spans.length > 1 ? ` · ${c.spans.length} spans` : ""} · {props.authorNames.get(c.authorId) ?? ""}</span>
                       <span className="claim-row-quote">“{quote(c)}”</span>
                       <span className="claim-row-values" data-testid="claim-row-values" aria-busy={values === undefined || undefined}>{values ?? ""}</span>
                     </span>

@@ -2,12 +2,14 @@
 /** When several claims cover the clicked character, the user picks which one to open. */
 import { useEffect, useRef } from "react";
 import { quotePreview, sliceCp, type CodePointIndex } from "@/lib/core/offsets";
+import type { UnderlineStyle } from "@/lib/core/color/palette";
 import type { ClaimTypeInfo, CompactClaim } from "./types";
+import { TypeName } from "./TypeName";
 
 export function OverlapChooser({ at, claims, types, text, index, onPick, onClose }: {
   at: { x: number; y: number };
   claims: CompactClaim[];
-  types: Map<string, ClaimTypeInfo>;
+  types: Map<string, ClaimTypeInfo & { underline?: UnderlineStyle }>;
   text: string;
   index: CodePointIndex;
   onPick(id: string): void;
@@ -27,7 +29,7 @@ export function OverlapChooser({ at, claims, types, text, index, onPick, onClose
           const quote = quotePreview(sliceCp(text, s, Math.min(e, s + 68), index), 60);
           return (
             <button key={c.id} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(c.id)}>
-              <span className="swatch" style={{ background: t?.color }} aria-hidden="true" /> {t?.name}: “{quote}”
+              <span className="swatch" style={{ background: t?.color }} aria-hidden="true" /> {t && <TypeName type={t} />}: “{quote}”
             </button>
           );
         })}

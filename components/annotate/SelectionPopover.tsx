@@ -1,9 +1,11 @@
 "use client";
 /** Floats under the current text selection: one button per claim type (with its number key). */
+import type { UnderlineStyle } from "@/lib/core/color/palette";
 import type { ClaimTypeInfo } from "./types";
+import { TypeName } from "./TypeName";
 
 export function SelectionPopover({ types, at, onPick, canAddToOpen, onAddToOpen, onDismiss }: {
-  types: ClaimTypeInfo[];
+  types: (ClaimTypeInfo & { underline?: UnderlineStyle })[];
   at?: { x: number; y: number };
   onPick(typeId: string): void;
   canAddToOpen: boolean;
@@ -18,12 +20,12 @@ export function SelectionPopover({ types, at, onPick, canAddToOpen, onAddToOpen,
       onMouseDown={(e) => e.preventDefault() /* keep the text selection while clicking */}>
       {types.slice(0, 9).map((t, i) => (
         <button key={t.id} type="button" onClick={() => onPick(t.id)} data-testid={`type-option-${t.key}`} title={`${t.name} (key ${i + 1})`}>
-          <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> <kbd>{i + 1}</kbd> {t.name}
+          <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> <kbd>{i + 1}</kbd> <TypeName type={t} />
         </button>
       ))}
       {types.slice(9).map((t) => (
         <button key={t.id} type="button" onClick={() => onPick(t.id)} data-testid={`type-option-${t.key}`}>
-          <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.name}
+          <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> <TypeName type={t} />
         </button>
       ))}
       {canAddToOpen && <button type="button" className="secondary" onClick={onAddToOpen} data-testid="add-to-open">+ evidence for open claim <kbd>A</kbd></button>}

@@ -1,5 +1,6 @@
 /** Pure helpers of the annotation workspace: reading order, compact and paint forms of claims. */
 import type { PaintClaim } from "@/components/editor/painter";
+import type { UnderlineStyle } from "@/lib/core/color/palette";
 import type { CompactClaim, FullClaim } from "./types";
 
 export const toCompact = (c: FullClaim): CompactClaim => ({
@@ -27,10 +28,11 @@ export function insertSorted(list: CompactClaim[], c: CompactClaim): CompactClai
 /** PaintClaims are derived once per claim object, so unchanged claims compare equal by identity. */
 const paintCache = new WeakMap<CompactClaim, PaintClaim>();
 
-export function toPaintClaim(c: CompactClaim, type: { key: string; color: string } | undefined): PaintClaim {
+export function toPaintClaim(c: CompactClaim, type: { key: string; color: string; underline?: UnderlineStyle } | undefined): PaintClaim {
   let p = paintCache.get(c);
   if (!p) {
     p = { id: c.id, typeKey: type?.key ?? "other", color: type?.color ?? "#999999", spans: c.spans.map(([start, end]) => ({ start, end })) };
+    if (type?.underline) p.underline = type.underline;
     paintCache.set(c, p);
   }
   return p;

@@ -4,12 +4,13 @@
  *
  * Memoized per packed-claims object: the claims snapshot (lib/services/claim-snapshots.ts) hands out
  * the same object until the document's claims change, so a plan is computed once per change, not
- * per request. The text and the types' keys and colours are checked too (a colour edit repaints).
+ * per request. The text and the types' keys, colours and order are checked too (a colour edit repaints).
  */
 import { buildTextModel } from "@/lib/core/offsets";
 import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import { DEFAULT_HIGHLIGHT_PREFIX } from "@/components/editor/highlight-css";
 import { planPrepaint, type PrepaintPlan } from "@/components/editor/prepaint";
+import { withTypeCues } from "@/lib/core/color/palette";
 import { toPaintClaim } from "./claim-order";
 
 const memo = new WeakMap<PackedClaims, { text: string; types: string; plan: PrepaintPlan }>();
@@ -18,7 +19,7 @@ export function documentPrepaint(text: string, packed: PackedClaims, claimTypes:
   const typeSig = claimTypes.map((t) => `${t.id}=${t.key}:${t.color}`).join(";");
   const hit = memo.get(packed);
   if (hit && hit.text === text && hit.types === typeSig) return hit.plan;
-  const types = new Map(claimTypes.map((t) => [t.id, t]));
+  const types = new Map(withTypeCues(claimTypes).map((t) => [t.id, t]));
   const claims = unpackClaims(packed).map((c) => toPaintClaim(c, types.get(c.typeId)));
   const plan = planPrepaint(buildTextModel(text), claims, DEFAULT_HIGHLIGHT_PREFIX); // the document page's reading view uses the default
   memo.set(packed, { text, types: typeSig, plan });

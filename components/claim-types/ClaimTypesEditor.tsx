@@ -5,9 +5,12 @@ import { useRouter } from "next/navigation";
 import { isMultiEnum, type ClaimTypeDefinition } from "@/lib/core/claim-types";
 import type { ClaimTypeView as TypeView } from "@/lib/services/claim-types";
 import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeAction } from "@/lib/actions/projects";
+import { suggestTypeColor, withTypeCues } from "@/lib/core/color/palette";
+import { TypeName } from "@/components/annotate/TypeName";
 import { DefinitionForm } from "./DefinitionForm";
 
-const BLANK: ClaimTypeDefinition = { key: "", name: "", color: "#4f7cac", fields: [] } as unknown as ClaimTypeDefinition;
+/** A new type starts with the first palette colour no type of the project uses yet. */
+const blank = (used: readonly string[]): ClaimTypeDefinition => ({ key: "", name: "", color: suggestTypeColor(used), fields: [] }) as unknown as ClaimTypeDefinition;
 
 export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: string; types: TypeView[]; canManage: boolean }) {
   const router = useRouter();
@@ -29,10 +32,10 @@ export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: s
 
   return (
     <div className="stack">
-      {types.map((t) => (
+      {withTypeCues(types).map((t) => (
         <section key={t.id} className={`panel${t.archived ? " archived" : ""}`} data-testid={`claim-type-${t.key}`}>
           <div className="page-head">
-            <h2><span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.name} <span className="muted small">{t.key} · version {t.currentVersion}{t.archived ? " · archived" : ""}</span></h2>
+            <h2><span className="swatch" style={{ background: t.color }} aria-hidden="true" /> <TypeName type={t} /> <span className="muted small">{t.key} · version {t.currentVersion}{t.archived ? " · archived" : ""}</span></h2>
             {canManage && editing !== t.id && (
               <div className="inline">
                 <button type="button" className="secondary small" onClick={() => setEditing(t.id)}>Edit</button>
@@ -64,7 +67,7 @@ export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: s
       ))}
       {canManage && (editing === "new" ? (
         <section className="panel"><h2>New claim type</h2>
-          <DefinitionForm initial={BLANK} busy={pending} error={error} onCancel={() => setEditing(null)} onSubmit={(d) => submit(d)} />
+          <DefinitionForm initial={blank(types.map((t) => t.color))} busy={pending} error={error} onCancel={() => setEditing(null)} onSubmit={(d) => submit(d)} />
         </section>
       ) : (
         <p><button type="button" onClick={() => { setError(""); setEditing("new"); }} data-testid="new-claim-type">Add a claim type</button></p>

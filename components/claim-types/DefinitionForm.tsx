@@ -1,6 +1,7 @@
 "use client";
 /** Edits one claim-type definition: name, colour, and its fields. The server validates it with the same zod schema. */
 import { useState } from "react";
+import { TYPE_PALETTE } from "@/lib/core/color/palette";
 import { FIELD_KINDS, MANY_KINDS, type ClaimTypeDefinition, type FieldDefinition } from "@/lib/core/claim-types";
 
 const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").replace(/^(\d)/, "f_$1").slice(0, 40);
@@ -69,7 +70,9 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
       <div className="grid-form">
         <label>Name<input value={def.name} required maxLength={60} onChange={(e) => setDef({ ...def, name: e.target.value, key: keyLocked ? def.key : slug(e.target.value) })} /></label>
         <label>Key <span className="muted small">(used in exports; fixed once created)</span><input value={def.key} disabled={keyLocked} pattern="[a-z][a-z0-9_]*" onChange={(e) => setDef({ ...def, key: e.target.value })} /></label>
-        <label>Colour<input type="color" value={def.color} onChange={(e) => setDef({ ...def, color: e.target.value })} /></label>
+        <label>Colour<input type="color" value={def.color} list="claim-type-palette" onChange={(e) => setDef({ ...def, color: e.target.value })} /></label>
+        {/* Suggested colours: told apart in common colour blindness too (lib/core/color/palette.ts). */}
+        <datalist id="claim-type-palette">{TYPE_PALETTE.map((c) => <option key={c} value={c} />)}</datalist>
       </div>
       <table className="table compact">
         <thead><tr><th scope="col">Label</th><th scope="col">Key</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Details</th><th scope="col"><span className="sr-only">Order</span></th></tr></thead>

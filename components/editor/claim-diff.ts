@@ -1,7 +1,7 @@
 /**
  * Diff two claim lists by id so the painter touches only what changed.
  *
- * A claim whose type, colour or spans changed counts as removed + added. When more than
+ * A claim whose type, colour, underline or spans changed counts as removed + added. When more than
  * FULL_REPAINT_RATIO of the claims changed, one full paint is cheaper than many single updates.
  */
 import type { PaintClaim } from "./painter";
@@ -17,7 +17,7 @@ export interface ClaimDiff {
 
 export function sameClaim(a: PaintClaim, b: PaintClaim): boolean {
   if (a === b) return true;
-  if (a.typeKey !== b.typeKey || a.color !== b.color || a.spans.length !== b.spans.length) return false;
+  if (a.typeKey !== b.typeKey || a.color !== b.color || a.underline !== b.underline || a.spans.length !== b.spans.length) return false;
   return a.spans.every((s, i) => s.start === b.spans[i].start && s.end === b.spans[i].end);
 }
 

@@ -29,12 +29,15 @@ export function mergeSpans(spans: readonly { start: number; end: number }[]): { 
  * - Without `CSS.highlights` the painter is inert (`supported === false`); nothing throws.
  */
 import { type TextDomLocator, type DomPoint, type RangeLike } from "./dom-text";
+import type { UnderlineStyle } from "@/lib/core/color/palette";
 import { DEFAULT_FOCUS_COLOR, DEFAULT_HIGHLIGHT_PREFIX, focusHighlightName, highlightCss, typeHighlightName } from "./highlight-css";
 
 export interface PaintClaim {
   id: string;
   typeKey: string;
   color: string;
+  /** The type's underline style (see highlight-css.ts); none when absent. */
+  underline?: UnderlineStyle;
   /** Code point offsets into the canonical text, end exclusive. */
   spans: { start: number; end: number }[];
 }
@@ -121,7 +124,7 @@ export class CssHighlightPainter implements HighlightPainter {
   private readonly prefix: string;
   private readonly focusColor: string;
   private readonly painted = new Map<string, Painted>();
-  private readonly types = new Map<string, { highlight: HighlightLike; color: string }>();
+  private readonly types = new Map<string, { highlight: HighlightLike; color: string; underline?: UnderlineStyle }>();
   private focus: HighlightLike | null = null;
   private focusId: string | null = null;
   private count = 0;
@@ -223,12 +226,13 @@ export class CssHighlightPainter implements HighlightPainter {
     const entry = this.types.get(claim.typeKey);
     if (!entry) {
       const highlight = this.env.createHighlight();
-      this.types.set(claim.typeKey, { highlight, color: claim.color });
+      this.types.set(claim.typeKey, { highlight, color: claim.color, underline: claim.underline });
       this.env.registry?.set(typeHighlightName(this.prefix, claim.typeKey), highlight);
       return true;
     }
-    if (entry.color !== claim.color) {
-      entry.color = claim.color; // the latest claim of a type decides its colour
+    if (entry.color !== claim.color || entry.underline !== claim.underline) {
+      entry.color = claim.color; // the latest claim of a type decides its colour and underline
+      entry.underline = claim.underline;
       return true;
     }
     return false;
@@ -287,7 +291,7 @@ export class CssHighlightPainter implements HighlightPainter {
   }
 
   private writeStyle(): void {
-    const colors = [...this.types].map(([k, v]) => [k, v.color] as [string, string]);
-    this.env.setStyle(highlightCss(this.prefix, colors, this.focusColor));
+    const styles = [...this.types].map(([k, v]) => [k, v.color, v.underline] as const);
+    this.env.setStyle(highlightCss(this.prefix, styles, this.focusColor));
   }
 }

@@ -61,9 +61,9 @@ export async function findDefinition(projectId: string, claimTypeId: string, ver
 }
 
 /** Writes a new claim type and its first version (in the caller's transaction); returns its id. */
-export async function insertClaimType(tx: Tx, projectId: string, def: ClaimTypeDefinition, userId: string): Promise<string> {
+export async function insertClaimType(tx: Tx, projectId: string, def: ClaimTypeDefinition, userId: string, createdAt: Date = new Date()): Promise<string> {
   const id = newId();
-  await tx.claimType.create({ data: { id, projectId, key: def.key, name: def.name, color: def.color } });
+  await tx.claimType.create({ data: { id, projectId, key: def.key, name: def.name, color: def.color, createdAt } });
   await tx.claimTypeVersion.create({ data: { id: newId(), claimTypeId: id, version: 1, definition: def as unknown as Prisma.InputJsonValue, createdById: userId } });
   return id;
 }

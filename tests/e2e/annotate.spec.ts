@@ -76,8 +76,13 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
     }),
   );
   expect(painted).toEqual([PHRASE]);
+  // Colour is not the only cue: the type's highlight is underlined in the type's own line style.
+  const highlightRules = await bare.evaluate(() => [...document.querySelectorAll("style[data-highlights]")].map((s) => s.textContent).join("\n"));
+  expect(highlightRules).toMatch(/::highlight\(claim-attack\) \{[^}]*text-decoration: underline solid /);
   await bare.close();
   await expect(page.getByTestId("claim-count")).toHaveText("1");
+  // The list shows the same cue next to the type's name.
+  await expect(page.getByTestId("claim-row").first().locator(".type-name")).toHaveAttribute("data-underline", "solid");
   await page.getByTestId("claim-row").first().click();
   await expect(panel.getByTestId("span-quote")).toHaveText(`“${PHRASE}”`);
 

@@ -5,9 +5,11 @@
  * Required fields are kept to the minimum that makes a claim meaningful (a size estimate needs
  * a group and a figure; a leader change needs a group). Everything else may be missing from a
  * given document and is filled in during reconciliation, so it is optional.
+ * Colours are the palette's first three: apart in colour-blind vision too (lib/core/color/palette.ts).
  * Invariant: every definition here passes ClaimTypeDefinitionSchema (tested).
  */
 import type { Quantity } from "@/lib/core/values";
+import { TYPE_PALETTE } from "@/lib/core/color/palette";
 import type { ClaimTypeDefinition, EnumOption, FieldDefinition } from "./definition";
 
 const opts = (pairs: [string, string][]): EnumOption[] => pairs.map(([value, label]) => ({ value, label }));
@@ -19,7 +21,7 @@ const ATTRIBUTION = field("attribution", "Attribution", "attribution", { help: "
 export const ATTACK: ClaimTypeDefinition = {
   key: "attack",
   name: "Attack",
-  color: "#c0392b",
+  color: TYPE_PALETTE[0],
   description: "One attack as a document reports it.",
   fields: [
     field("date", "Date", "date"),
@@ -55,7 +57,7 @@ export const ATTACK: ClaimTypeDefinition = {
 export const LEADER_CHANGE: ClaimTypeDefinition = {
   key: "leader_change",
   name: "Leader change",
-  color: "#7d3c98",
+  color: TYPE_PALETTE[1],
   description: "A change of leader (or deputy, spokesman, provincial emir) in a group.",
   fields: [
     field("group", "Group", "actor", { required: true }),
@@ -85,7 +87,7 @@ export type SizeBin = (typeof SIZE_BINS)[number];
 export const SIZE_ESTIMATE: ClaimTypeDefinition = {
   key: "size_estimate",
   name: "Size estimate",
-  color: "#1f7a8c",
+  color: TYPE_PALETTE[2],
   description: "An estimate of a group's size (or one component of it) at a given time.",
   fields: [
     field("group", "Group", "actor", { required: true }),

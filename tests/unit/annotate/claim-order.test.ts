@@ -23,4 +23,7 @@ describe("claim order", () => {
     expect(toPaintClaim(c, { key: "attack", color: "#ff0000" })).toBe(a);
     expect(a).toEqual({ id: "1", typeKey: "attack", color: "#ff0000", spans: [{ start: 0, end: 3 }] });
   });
+  it("carries the type's underline style into the paint form", () => {
+    expect(toPaintClaim(claim("2", 0), { key: "attack", color: "#ff0000", underline: "dashed" })).toMatchObject({ typeKey: "attack", underline: "dashed" });
+  });
 });

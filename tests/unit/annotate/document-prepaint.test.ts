@@ -25,6 +25,12 @@ describe("documentPrepaint", () => {
     expect(plan.styleId).toBe("claim");
   });
 
+  it("underlines each type in the style of its place in the list of types", () => {
+    const plan = documentPrepaint(TEXT, packed(), TYPES);
+    expect(plan.css).toContain("::highlight(claim-attack) { background-color: color-mix(in srgb, #d1495b 35%, transparent); text-decoration: underline solid 2px #d1495b; }");
+    expect(plan.css).toContain("text-decoration: underline dashed 2px #2e86ab;");
+  });
+
   it("is worked out once per claims snapshot, and again when a type's colour or the text changes", () => {
     const snapshot = packed();
     const first = documentPrepaint(TEXT, snapshot, TYPES);

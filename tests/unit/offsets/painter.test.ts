@@ -323,6 +323,23 @@ describe("highlight CSS", () => {
   });
 });
 
+describe("type underlines", () => {
+  it("draws each type's underline style and rewrites the CSS when it changes", () => {
+    const { model, dom } = fakeDom(TEXT);
+    const { env, state } = fakeEnv();
+    const p = new CssHighlightPainter(new TextDomLocator(model, dom), env);
+    p.paint([{ ...claim("1", "fact", [[0, 5]]), underline: "dotted" }, claim("2", "plain", [[8, 12]])]);
+    expect(state.css).toContain("::highlight(claim-fact) { background-color: color-mix(in srgb, #ff0000 35%, transparent); text-decoration: underline dotted 2px #ff0000; }");
+    expect(state.css).toContain("::highlight(claim-plain) { background-color: color-mix(in srgb, #ff0000 35%, transparent); }");
+    const writes = state.styleWrites;
+    p.add({ ...claim("3", "fact", [[14, 19]]), underline: "dotted" });
+    expect(state.styleWrites).toBe(writes);
+    p.add({ ...claim("4", "fact", [[20, 25]]), underline: "wavy" });
+    expect(state.styleWrites).toBe(writes + 1);
+    expect(state.css).toContain("text-decoration: underline wavy 1.5px #ff0000;");
+  });
+});
+
 describe("diffClaims", () => {
   const a = claim("a", "t", [[0, 1]]);
   const b = claim("b", "t", [[2, 3]]);
@@ -336,6 +353,7 @@ describe("diffClaims", () => {
     ["one removed", [a, b, c, d], [a, b, c], [], ["d"], false],
     ["span change is remove + add", [a, b, c, d], [a, b, c, { ...d, spans: [{ start: 6, end: 8 }] }], ["d"], ["d"], false],
     ["colour change", [a, b, c, d], [{ ...a, color: "#000" }, b, c, d], ["a"], ["a"], false],
+    ["underline change", [a, b, c, d], [{ ...a, underline: "wavy" }, b, c, d], ["a"], ["a"], false],
     ["first paint is full", [], [a, b], ["a", "b"], [], true],
     ["most changed is full", [a, b, c, d], [a, claim("x", "t", [[0, 1]]), claim("y", "t", [[0, 1]])], ["x", "y"], ["b", "c", "d"], true],
     ["exactly half is not full", [a, b, c, d], [a, b], [], ["c", "d"], false],
