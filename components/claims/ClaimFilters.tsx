@@ -8,6 +8,7 @@ import { isSortable } from "@/lib/core/claim-types/table-columns";
 import { CLAIM_STATUSES, CLAIM_STATUS_LABELS } from "@/lib/core/claim-status";
 import type { ClaimTableQuery } from "@/lib/services/claim-lists";
 import { CLAIM_SORTS } from "@/lib/core/claim-types/table-columns";
+import { DAY_PRESETS, DAY_PRESET_LABELS } from "@/lib/core/activity";
 
 const SORT_LABELS: Record<(typeof CLAIM_SORTS)[number], string> = { newest: "Newest first", oldest: "Oldest first", document: "Document", type: "Claim type", status: "Status" };
 
@@ -51,6 +52,12 @@ export function ClaimFilters(props: {
         <select name="status" defaultValue={query.status ?? ""}>
           <option value="">All</option>
           {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{CLAIM_STATUS_LABELS[s]}</option>)}
+        </select>
+      </label>
+      <label>Created
+        <select name="created" defaultValue={query.created ?? ""}>
+          <option value="">Any time</option>
+          {DAY_PRESETS.map((d) => <option key={d} value={d}>{DAY_PRESET_LABELS[d]}</option>)}
         </select>
       </label>
       <label>Sort

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { can, type Role } from "@/lib/auth/permissions";
 
-export type ProjectSection = "overview" | "my-work" | "review" | "claims" | "records" | "conflicts" | "agreement" | "releases" | "settings";
+export type ProjectSection = "overview" | "my-work" | "review" | "claims" | "records" | "conflicts" | "agreement" | "activity" | "releases" | "settings";
 
 const SECTIONS: { key: ProjectSection; label: string; path: string; shown(role: Role): boolean }[] = [
   { key: "overview", label: "Overview", path: "", shown: () => true },
@@ -15,6 +15,7 @@ const SECTIONS: { key: ProjectSection; label: string; path: string; shown(role: 
   { key: "records", label: "Records", path: "/records", shown: () => true },
   { key: "conflicts", label: "Conflicts", path: "/conflicts", shown: () => true },
   { key: "agreement", label: "Agreement", path: "/agreement", shown: (r) => can(r, "agreement.view") },
+  { key: "activity", label: "Activity", path: "/activity", shown: (r) => can(r, "activity.view") },
   { key: "releases", label: "Releases", path: "/releases", shown: () => true },
   { key: "settings", label: "Workflow", path: "/settings", shown: (r) => can(r, "project.workflow") },
 ];

@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   "release.publish": ["owner", "editor"],
   // A full backup holds every member's work and the project's history: the owner's alone.
   "project.backup": ["owner"],
+  // The project's activity feed names every member's work (blind mode hides annotators' claims from
+  // each other), so it is for those who see all claims anyway.
+  "activity.view": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

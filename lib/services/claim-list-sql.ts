@@ -26,6 +26,9 @@ export interface ListFilter {
   document?: string;
   author?: string;
   status?: string;
+  /** Created in [createdFrom, createdTo). */
+  createdFrom?: Date;
+  createdTo?: Date;
   dateField?: string;
   from?: string;
   to?: string;
@@ -53,6 +56,9 @@ function numberSql(key: string): Prisma.Sql {
   return Prisma.sql`CASE WHEN jsonb_typeof(${v}) = 'number' THEN (c."values" ->> ${key}::text)::numeric END`;
 }
 
+/** An instant as the text of a UTC timestamp without zone, as "createdAt" columns store time. */
+const timestamp = (d: Date) => d.toISOString().slice(0, 23).replace("T", " ");
+
 export function whereSql(f: ListFilter): Prisma.Sql {
   // `d` is the Document joined on the claim's document (selectClaimPage).
   const conds: Prisma.Sql[] = [Prisma.sql`c."projectId" = ${f.projectId}`, visibleClaimsSql(f.visibility, "c", "d"), Prisma.sql`c."deletedAt" IS NULL`];
@@ -60,6 +66,8 @@ export function whereSql(f: ListFilter): Prisma.Sql {
   if (f.document) conds.push(Prisma.sql`c."documentId" = ${f.document}`);
   if (f.author) conds.push(Prisma.sql`c."authorId" = ${f.author}`);
   if (f.status) conds.push(Prisma.sql`c.status::text = ${f.status}`);
+  if (f.createdFrom) conds.push(Prisma.sql`c."createdAt" >= ${timestamp(f.createdFrom)}::timestamp`);
+  if (f.createdTo) conds.push(Prisma.sql`c."createdAt" < ${timestamp(f.createdTo)}::timestamp`);
   if (f.dateField && (f.from || f.to)) {
     // Overlap of [start, end] with [from, to]: an unknown date (no window) never matches.
     conds.push(Prisma.sql`${dateEnd(f.dateField, "start")} IS NOT NULL`);

@@ -4,7 +4,8 @@
  * document page's list fetches for the rows in view. (The document page's claims themselves come
  * from claim-snapshots.ts.)
  *
- * URL parameters: type, document, author, status, sort (built-in orders), page; with a type
+ * URL parameters: type, document, author, status, created ("today" | "week", UTC days, as in
+ * lib/core/activity.ts), sort (built-in orders), page; with a type
  * chosen: by + dir (sort by a field), dateField + from / to (ISO days), qtyField + min / max,
  * col (repeated; the columns shown) with colset=1 (columns were chosen, even if none), and
  * fieldsOf (the type the form's field controls belonged to: when the analyst switches the type
@@ -23,6 +24,7 @@ import { ClaimTypeDefinitionSchema, type ClaimTypeDefinition } from "@/lib/core/
 import { CLAIM_SORTS, SORT_DIRECTIONS, defaultColumnKeys, tableFieldParamsSchema } from "@/lib/core/claim-types/table-columns";
 import { fromIso } from "@/lib/core/values/date-calendar";
 import { keyValues } from "@/lib/core/summary";
+import { DAY_PRESETS, dayWindow } from "@/lib/core/activity";
 import { selectClaimPage, type ListOrder } from "./claim-list-sql";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
 import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
@@ -41,6 +43,7 @@ export const ClaimTableQuery = z.strictObject({
   document: z.string().max(64).optional(),
   author: z.string().max(64).optional(),
   status: z.enum(CLAIM_STATUSES).optional(),
+  created: z.enum(DAY_PRESETS).optional(),
   sort: z.enum(CLAIM_SORTS).default("newest"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   by: fieldKey.optional(),
@@ -57,7 +60,7 @@ export const ClaimTableQuery = z.strictObject({
 });
 export type ClaimTableQuery = z.infer<typeof ClaimTableQuery>;
 
-const SINGLE_KEYS = ["type", "document", "author", "status", "sort", "page", "by", "dir", "dateField", "from", "to", "qtyField", "min", "max", "colset", "fieldsOf"] as const;
+const SINGLE_KEYS = ["type", "document", "author", "status", "created", "sort", "page", "by", "dir", "dateField", "from", "to", "qtyField", "min", "max", "colset", "fieldsOf"] as const;
 const FIELD_KEYS = ["by", "dir", "dateField", "from", "to", "qtyField", "min", "max", "col", "colset", "fieldsOf"] as const;
 
 /** The query without its field parameters (they belong to one claim type). */
@@ -112,16 +115,18 @@ async function rowDefinitions(db: Db, projectId: string, pairs: { claimTypeId: s
   return new Map(rows.map((r) => [`${r.claimTypeId}:${r.version}`, ClaimTypeDefinitionSchema.parse(r.definition)]));
 }
 
-export async function listProjectClaims(userId: string, projectId: string, query: ClaimTableQuery) {
+export async function listProjectClaims(userId: string, projectId: string, query: ClaimTableQuery, now: Date = new Date()) {
   const db = await getDb();
   const access = await authorize(db, userId, projectId, "project.view");
   const visibility = await claimVisibility(db, access);
   const chosen = query.type ? await loadChosenType(db, projectId, query.type) : null;
   const fields = checkFieldParams(chosen?.definition ?? null, query);
   const byField = fields?.by ? chosen!.definition.fields.find((f) => f.key === fields.by)! : null;
+  const created = query.created ? dayWindow(query.created, now) : null;
   const order: ListOrder = byField ? { field: byField.key, kind: byField.kind, dir: query.dir } : { builtIn: query.sort };
   const { ids, total } = await selectClaimPage(db, {
     projectId, visibility, type: query.type, document: query.document, author: query.author, status: query.status,
+    ...(created ? { createdFrom: created.from, createdTo: created.to } : {}),
     dateField: fields?.dateField, from: query.from, to: query.to, qtyField: fields?.qtyField, min: query.min, max: query.max,
   }, order, (query.page - 1) * CLAIM_TABLE_PAGE_SIZE, CLAIM_TABLE_PAGE_SIZE);
   const found = await db.claim.findMany({

@@ -158,6 +158,22 @@ describe.each(testEngines())("claims table fields on %s", (engine) => {
     expect(beyond.total).toBe(6);
   });
 
+  it("filters by when a claim was created: today or this week (UTC days), read against the given time", async () => {
+    const live = await db.prisma.claim.findMany({ where: { projectId, deletedAt: null }, select: { createdAt: true } });
+    const newest = new Date(Math.max(...live.map((c) => c.createdAt.getTime())));
+    const startOfDay = new Date(`${newest.toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const createdToday = live.filter((c) => c.createdAt >= startOfDay).length;
+    expect(createdToday).toBeGreaterThan(0);
+    const at = async (created: string, now: Date) => (await listProjectClaims(user.id, projectId, parseClaimTableQuery({ created }), now)).total;
+    expect(await at("today", newest)).toBe(createdToday);
+    expect(await at("week", newest)).toBeGreaterThanOrEqual(createdToday);
+    const later = new Date(newest.getTime() + 8 * 86_400_000);
+    expect(await at("today", later)).toBe(0);
+    expect(await at("week", later)).toBe(0);
+    expect(await at("today", new Date(startOfDay.getTime() - 1))).toBe(0);
+    expect((await failure(Promise.resolve().then(() => parseClaimTableQuery({ created: "month" })))).code).toBe("invalid");
+  });
+
   it("gives the key values of a document's claims by number, in its own project only", async () => {
     const out = await listClaimKeyValues(user.id, projectId, { documentId: docId, seqs: [1, 2, 4, 5, 7, 99] });
     expect(out).toEqual({

@@ -44,7 +44,7 @@ export default async function ClaimsPage({ params, searchParams }: Props) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/projects/${projectId}`;
   const link = (page: number) => tableHref(`${base}/claims`, query, { page });
-  const filtered = Boolean(query.type || query.document || query.author || query.status || query.from || query.to || query.min !== undefined || query.max !== undefined);
+  const filtered = Boolean(query.type || query.document || query.author || query.status || query.created || query.from || query.to || query.min !== undefined || query.max !== undefined);
   return (
     <div className="page wide">
       <nav aria-label="Breadcrumb" className="crumbs"><Link href="/projects">Projects</Link> / <Link href={base}>{overview.project.name}</Link> /</nav>
