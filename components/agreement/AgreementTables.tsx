@@ -18,27 +18,29 @@ export function DocumentsTable({ report, base, csv }: Props & { csv: string }) {
   return (
     <section aria-labelledby="agr-docs-h">
       <h2 id="agr-docs-h">By document</h2>
-      <table className="table compact" data-testid="agreement-documents">
-        <caption className="sr-only">Agreement per document</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th><th scope="col">Annotators</th><th scope="col">Exact F1</th>
-            <th scope="col">Overlap F1</th><th scope="col">Matched / unmatched</th><th scope="col">Label alpha (units)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.result.documents.map((d) => (
-            <tr key={d.documentId}>
-              <th scope="row"><Link href={`${base}/agreement?document=${encodeURIComponent(d.documentId)}`}>{titles.get(d.documentId) ?? d.documentId}</Link></th>
-              <td>{d.annotators}</td>
-              <td>{ratio(d.exact.f1)}</td>
-              <td>{ratio(d.overlap.f1)}</td>
-              <td>{d.overlap.matched} / {d.overlap.onlyA + d.overlap.onlyB}</td>
-              <td>{alphaText(d.labels)} ({d.labels.units})</td>
+      <div className="table-scroll" role="region" aria-label="Agreement by document" tabIndex={0}>
+        <table className="table compact" data-testid="agreement-documents">
+          <caption className="sr-only">Agreement per document</caption>
+          <thead>
+            <tr>
+              <th scope="col">Document</th><th scope="col">Annotators</th><th scope="col">Exact F1</th>
+              <th scope="col">Overlap F1</th><th scope="col">Matched / unmatched</th><th scope="col">Label alpha (units)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.result.documents.map((d) => (
+              <tr key={d.documentId}>
+                <th scope="row"><Link href={`${base}/agreement?document=${encodeURIComponent(d.documentId)}`}>{titles.get(d.documentId) ?? d.documentId}</Link></th>
+                <td>{d.annotators}</td>
+                <td>{ratio(d.exact.f1)}</td>
+                <td>{ratio(d.overlap.f1)}</td>
+                <td>{d.overlap.matched} / {d.overlap.onlyA + d.overlap.onlyB}</td>
+                <td>{alphaText(d.labels)} ({d.labels.units})</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <CsvLink href={csv} label="the document table" />
     </section>
   );
@@ -52,26 +54,28 @@ export function TypesTable({ report, csv }: Props & { csv: string }) {
       {report.result.types.length === 0 ? (
         <p className="muted">No claim type was tagged by two annotators on the same document.</p>
       ) : (
-        <table className="table compact" data-testid="agreement-types">
-          <caption className="sr-only">Agreement per claim type</caption>
-          <thead>
-            <tr>
-              <th scope="col">Claim type</th><th scope="col">Exact F1</th><th scope="col">Overlap F1</th>
-              <th scope="col">Matched / unmatched</th><th scope="col">Alpha on this type (units)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.result.types.map((t) => (
-              <tr key={t.typeKey}>
-                <th scope="row">{names.get(t.typeKey) ?? t.typeKey}</th>
-                <td>{ratio(t.exact.f1)}</td>
-                <td>{ratio(t.overlap.f1)}</td>
-                <td>{t.overlap.matched} / {t.overlap.onlyA + t.overlap.onlyB}</td>
-                <td>{alphaText(t.labels)} ({t.labels.units})</td>
+        <div className="table-scroll" role="region" aria-label="Agreement by claim type" tabIndex={0}>
+          <table className="table compact" data-testid="agreement-types">
+            <caption className="sr-only">Agreement per claim type</caption>
+            <thead>
+              <tr>
+                <th scope="col">Claim type</th><th scope="col">Exact F1</th><th scope="col">Overlap F1</th>
+                <th scope="col">Matched / unmatched</th><th scope="col">Alpha on this type (units)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.result.types.map((t) => (
+                <tr key={t.typeKey}>
+                  <th scope="row">{names.get(t.typeKey) ?? t.typeKey}</th>
+                  <td>{ratio(t.exact.f1)}</td>
+                  <td>{ratio(t.overlap.f1)}</td>
+                  <td>{t.overlap.matched} / {t.overlap.onlyA + t.overlap.onlyB}</td>
+                  <td>{alphaText(t.labels)} ({t.labels.units})</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <CsvLink href={csv} label="the claim type table" />
     </section>
@@ -89,26 +93,28 @@ export function FieldsTable({ report, csv }: Props & { csv: string }) {
       {rows.length === 0 ? (
         <p className="muted">No matched claims with field values yet.</p>
       ) : (
-        <table className="table compact" data-testid="agreement-fields">
-          <caption className="sr-only">Agreement on field values of matched claims</caption>
-          <thead>
-            <tr>
-              <th scope="col">Claim type</th><th scope="col">Field</th><th scope="col">Agreed / compared</th>
-              <th scope="col">Share agreed</th><th scope="col">Only one gave a value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => (
-              <tr key={`${f.type}.${f.fieldKey}`}>
-                <th scope="row">{names.get(f.type) ?? f.type}</th>
-                <td>{labels.get(f.type)?.[f.fieldKey] ?? f.fieldKey}</td>
-                <td>{f.agreed} / {f.compared}</td>
-                <td>{ratio(f.ratio)}</td>
-                <td>{f.oneEmpty}</td>
+        <div className="table-scroll" role="region" aria-label="Agreement by field" tabIndex={0}>
+          <table className="table compact" data-testid="agreement-fields">
+            <caption className="sr-only">Agreement on field values of matched claims</caption>
+            <thead>
+              <tr>
+                <th scope="col">Claim type</th><th scope="col">Field</th><th scope="col">Agreed / compared</th>
+                <th scope="col">Share agreed</th><th scope="col">Only one gave a value</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((f) => (
+                <tr key={`${f.type}.${f.fieldKey}`}>
+                  <th scope="row">{names.get(f.type) ?? f.type}</th>
+                  <td>{labels.get(f.type)?.[f.fieldKey] ?? f.fieldKey}</td>
+                  <td>{f.agreed} / {f.compared}</td>
+                  <td>{ratio(f.ratio)}</td>
+                  <td>{f.oneEmpty}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <CsvLink href={csv} label="the field table" />
     </section>
@@ -121,7 +127,7 @@ export function AnnotatorMatrix({ report, csv }: Props & { csv: string }) {
   return (
     <section aria-labelledby="agr-matrix-h">
       <h2 id="agr-matrix-h">Annotator by annotator</h2>
-      <div className="agreement-matrix-wrap">
+      <div className="table-scroll" role="region" aria-label="Agreement between annotators" tabIndex={0}>
         <table className="table compact agreement-matrix" data-testid="agreement-matrix">
           <caption>Overlap F1 between each pair of annotators, over the documents both annotated (greener is higher)</caption>
           <thead>

@@ -49,19 +49,21 @@ export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: s
           {editing === t.id ? (
             <DefinitionForm initial={t.definition} keyLocked busy={pending} error={error} onCancel={() => setEditing(null)} onSubmit={(d) => submit(d, t)} />
           ) : (
-            <table className="table compact">
-              <thead><tr><th scope="col">Field</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Options</th></tr></thead>
-              <tbody>
-                {t.definition.fields.map((f) => (
-                  <tr key={f.key}>
-                    <td>{f.label} <span className="muted small">{f.key}</span></td>
-                    <td>{f.kind}{f.many ? " (many)" : ""}{isMultiEnum(f) ? ` (up to ${f.maxSelected})` : ""}</td>
-                    <td>{f.required ? "yes" : ""}</td>
-                    <td className="small">{f.options?.map((o) => o.label).join(", ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="table-scroll" role="region" aria-label={`Fields of ${t.name}`} tabIndex={0}>
+              <table className="table compact">
+                <thead><tr><th scope="col">Field</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Options</th></tr></thead>
+                <tbody>
+                  {t.definition.fields.map((f) => (
+                    <tr key={f.key}>
+                      <td>{f.label} <span className="muted small">{f.key}</span></td>
+                      <td>{f.kind}{f.many ? " (many)" : ""}{isMultiEnum(f) ? ` (up to ${f.maxSelected})` : ""}</td>
+                      <td>{f.required ? "yes" : ""}</td>
+                      <td className="small">{f.options?.map((o) => o.label).join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       ))}

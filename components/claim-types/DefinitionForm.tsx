@@ -74,39 +74,41 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
         {/* Suggested colours: told apart in common colour blindness too (lib/core/color/palette.ts). */}
         <datalist id="claim-type-palette">{TYPE_PALETTE.map((c) => <option key={c} value={c} />)}</datalist>
       </div>
-      <table className="table compact">
-        <thead><tr><th scope="col">Label</th><th scope="col">Key</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Details</th><th scope="col"><span className="sr-only">Order</span></th></tr></thead>
-        <tbody>
-          {def.fields.map((f, i) => (
-            <tr key={i}>
-              <td><input aria-label={`Field ${i + 1} label`} value={f.label} required onChange={(e) => setField(i, { label: e.target.value, ...(keyLocked && initial.fields.some((g) => g.key === f.key) ? {} : { key: slug(e.target.value) }) })} /></td>
-              <td><input aria-label={`Field ${i + 1} key`} value={f.key} size={14} onChange={(e) => setField(i, { key: e.target.value })} /></td>
-              <td>
-                <select aria-label={`Field ${i + 1} kind`} value={f.kind} onChange={(e) => setField(i, { kind: e.target.value as FieldDefinition["kind"] })}>
-                  {FIELD_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
-                </select>
-              </td>
-              <td><input type="checkbox" aria-label={`Field ${i + 1} required`} checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} /></td>
-              <td>
-                {f.kind === "enum" && (
-                  <>
-                    <textarea aria-label={`Field ${i + 1} options, one per line`} rows={3} value={optionText[i] ?? ""} placeholder="one option per line" onChange={(e) => setOptionText(optionText.map((t, j) => (j === i ? e.target.value : t)))} />
-                    <label className="small">at most <input type="number" min={1} max={20} value={f.maxSelected ?? 1} onChange={(e) => setField(i, { maxSelected: Number(e.target.value) })} /> chosen</label>
-                  </>
-                )}
-                {MANY_KINDS.includes(f.kind) && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.many)} onChange={(e) => setField(i, { many: e.target.checked })} /> many</label>}
-                {f.kind === "quantity" && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.unitRequired)} onChange={(e) => setField(i, { unitRequired: e.target.checked })} /> unit required</label>}
-                {f.kind === "quantity" && <input className="small" size={10} maxLength={200} placeholder="default unit" aria-label={`Field ${i + 1} default unit`} value={f.defaultUnit ?? ""} onChange={(e) => setField(i, { defaultUnit: e.target.value })} />}
-              </td>
-              <td className="inline">
-                <button type="button" className="link-button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move field ${i + 1} up`}>↑</button>
-                <button type="button" className="link-button" disabled={i === def.fields.length - 1} onClick={() => move(i, 1)} aria-label={`Move field ${i + 1} down`}>↓</button>
-                <button type="button" className="link-button danger" onClick={() => remove(i)} aria-label={`Remove field ${i + 1}`}>✕</button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" role="region" aria-label="Fields being edited" tabIndex={0}>
+        <table className="table compact">
+          <thead><tr><th scope="col">Label</th><th scope="col">Key</th><th scope="col">Kind</th><th scope="col">Required</th><th scope="col">Details</th><th scope="col"><span className="sr-only">Order</span></th></tr></thead>
+          <tbody>
+            {def.fields.map((f, i) => (
+              <tr key={i}>
+                <td><input aria-label={`Field ${i + 1} label`} value={f.label} required onChange={(e) => setField(i, { label: e.target.value, ...(keyLocked && initial.fields.some((g) => g.key === f.key) ? {} : { key: slug(e.target.value) }) })} /></td>
+                <td><input aria-label={`Field ${i + 1} key`} value={f.key} size={14} onChange={(e) => setField(i, { key: e.target.value })} /></td>
+                <td>
+                  <select aria-label={`Field ${i + 1} kind`} value={f.kind} onChange={(e) => setField(i, { kind: e.target.value as FieldDefinition["kind"] })}>
+                    {FIELD_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+                  </select>
+                </td>
+                <td><input type="checkbox" aria-label={`Field ${i + 1} required`} checked={f.required} onChange={(e) => setField(i, { required: e.target.checked })} /></td>
+                <td>
+                  {f.kind === "enum" && (
+                    <>
+                      <textarea aria-label={`Field ${i + 1} options, one per line`} rows={3} value={optionText[i] ?? ""} placeholder="one option per line" onChange={(e) => setOptionText(optionText.map((t, j) => (j === i ? e.target.value : t)))} />
+                      <label className="small">at most <input type="number" min={1} max={20} value={f.maxSelected ?? 1} onChange={(e) => setField(i, { maxSelected: Number(e.target.value) })} /> chosen</label>
+                    </>
+                  )}
+                  {MANY_KINDS.includes(f.kind) && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.many)} onChange={(e) => setField(i, { many: e.target.checked })} /> many</label>}
+                  {f.kind === "quantity" && <label className="checkbox small"><input type="checkbox" checked={Boolean(f.unitRequired)} onChange={(e) => setField(i, { unitRequired: e.target.checked })} /> unit required</label>}
+                  {f.kind === "quantity" && <input className="small" size={10} maxLength={200} placeholder="default unit" aria-label={`Field ${i + 1} default unit`} value={f.defaultUnit ?? ""} onChange={(e) => setField(i, { defaultUnit: e.target.value })} />}
+                </td>
+                <td className="inline">
+                  <button type="button" className="link-button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move field ${i + 1} up`}>↑</button>
+                  <button type="button" className="link-button" disabled={i === def.fields.length - 1} onClick={() => move(i, 1)} aria-label={`Move field ${i + 1} down`}>↓</button>
+                  <button type="button" className="link-button danger" onClick={() => remove(i)} aria-label={`Remove field ${i + 1}`}>✕</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p><button type="button" className="secondary small" onClick={add}>Add field</button></p>
       {error && <p role="alert" className="error">{error}</p>}
       <div className="inline">

@@ -43,56 +43,58 @@ export function ClaimsTable(props: { base: string; query: ClaimTableQuery; resul
   const cellField = (row: Row, column: FieldDefinition) => row.definition?.fields.find((f) => f.key === column.key) ?? column;
 
   return (
-    <table className="table claims-table" data-testid="claims-table">
-      <caption className="sr-only">
-        {definition ? `${definition.name} claims, one column per chosen field` : "Claims of all types, with a summary of their values"}
-      </caption>
-      <thead>
-        <tr>
-          <SortHeader label="Type" state={builtIn("type")} href={href({ sort: "type", by: undefined })} />
-          <th scope="col">Evidence</th>
-          {definition ? (
-            columns.map((f) =>
-              isSortable(f) ? (
-                <SortHeader key={f.key} label={f.label} state={fieldState(f.key)} next={fieldState(f.key) === "ascending" ? "descending" : "ascending"} href={href({ by: f.key, dir: fieldState(f.key) === "ascending" ? "desc" : "asc" })} />
-              ) : (
-                <th key={f.key} scope="col">{f.label}</th>
-              ),
-            )
-          ) : (
-            <th scope="col">Values</th>
-          )}
-          <SortHeader label="Document" state={builtIn("document")} href={href({ sort: "document", by: undefined })} />
-          <th scope="col">Annotator</th>
-          <SortHeader label="Status" state={builtIn("status")} href={href({ sort: "status", by: undefined })} />
-          <SortHeader label="Created" state={created} next={created === "descending" ? "ascending" : "descending"} href={href({ sort: created === "descending" ? "oldest" : "newest", by: undefined })} />
-        </tr>
-      </thead>
-      <tbody>
-        {result.rows.map((r) => {
-          const first = r.spans[0];
-          return (
-            <tr key={r.id} data-testid="claim-table-row">
-              <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted small">#{r.seq}</span></td>
-              <td className="quote-cell">
-                {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{quotePreview(first.exact, 140)}”</Link>}
-                {r.spans.length > 1 && <span className="muted small"> +{r.spans.length - 1} more span{r.spans.length > 2 ? "s" : ""}</span>}
-              </td>
-              {definition ? (
-                columns.map((f) => (
-                  <td key={f.key} className="value-cell" data-field={f.key}><FieldValue display={formatFieldValue(cellField(r, f), r.values[f.key])} /></td>
-                ))
-              ) : (
-                <td className="small">{r.definition ? summarizeValues(r.definition, r.values) || <span className="muted">no values</span> : <span className="muted">claim type version missing</span>}</td>
-              )}
-              <td>{r.documentTitle}</td>
-              <td>{r.authorName}</td>
-              <td><span className="badge">{r.status}</span></td>
-              <td className="small">{r.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll" role="region" aria-label="Claims table" tabIndex={0}>
+      <table className="table claims-table" data-testid="claims-table">
+        <caption className="sr-only">
+          {definition ? `${definition.name} claims, one column per chosen field` : "Claims of all types, with a summary of their values"}
+        </caption>
+        <thead>
+          <tr>
+            <SortHeader label="Type" state={builtIn("type")} href={href({ sort: "type", by: undefined })} />
+            <th scope="col">Evidence</th>
+            {definition ? (
+              columns.map((f) =>
+                isSortable(f) ? (
+                  <SortHeader key={f.key} label={f.label} state={fieldState(f.key)} next={fieldState(f.key) === "ascending" ? "descending" : "ascending"} href={href({ by: f.key, dir: fieldState(f.key) === "ascending" ? "desc" : "asc" })} />
+                ) : (
+                  <th key={f.key} scope="col">{f.label}</th>
+                ),
+              )
+            ) : (
+              <th scope="col">Values</th>
+            )}
+            <SortHeader label="Document" state={builtIn("document")} href={href({ sort: "document", by: undefined })} />
+            <th scope="col">Annotator</th>
+            <SortHeader label="Status" state={builtIn("status")} href={href({ sort: "status", by: undefined })} />
+            <SortHeader label="Created" state={created} next={created === "descending" ? "ascending" : "descending"} href={href({ sort: created === "descending" ? "oldest" : "newest", by: undefined })} />
+          </tr>
+        </thead>
+        <tbody>
+          {result.rows.map((r) => {
+            const first = r.spans[0];
+            return (
+              <tr key={r.id} data-testid="claim-table-row">
+                <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted small">#{r.seq}</span></td>
+                <td className="quote-cell">
+                  {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{quotePreview(first.exact, 140)}”</Link>}
+                  {r.spans.length > 1 && <span className="muted small"> +{r.spans.length - 1} more span{r.spans.length > 2 ? "s" : ""}</span>}
+                </td>
+                {definition ? (
+                  columns.map((f) => (
+                    <td key={f.key} className="value-cell" data-field={f.key}><FieldValue display={formatFieldValue(cellField(r, f), r.values[f.key])} /></td>
+                  ))
+                ) : (
+                  <td className="small">{r.definition ? summarizeValues(r.definition, r.values) || <span className="muted">no values</span> : <span className="muted">claim type version missing</span>}</td>
+                )}
+                <td>{r.documentTitle}</td>
+                <td>{r.authorName}</td>
+                <td><span className="badge">{r.status}</span></td>
+                <td className="small">{r.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -29,39 +29,41 @@ export function RecordClaimsList({ projectId, record, claims, canCurate }: {
   }
   return (
     <>
-      <table className="table record-claims">
-        <caption className="sr-only">Claims in this record</caption>
-        <thead>
-          <tr>
-            {canCurate && <th scope="col"><span className="sr-only">Choose</span></th>}
-            <th scope="col">Claim</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">Values</th>
-            {canCurate && <th scope="col"><span className="sr-only">Actions</span></th>}
-          </tr>
-        </thead>
-        <tbody>
-          {claims.map((c) => (
-            <tr key={c.id} id={`rc-${c.id}`}>
-              {canCurate && (
-                <td>
-                  <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} aria-label={`Choose ${c.documentTitle} #${c.seq} for a new record`} />
-                </td>
-              )}
-              <td>
-                <Link href={`${base}/documents/${c.documentId}#claim-${c.seq}`}>{c.documentTitle} #{c.seq}</Link>
-                {!c.counts && <div className="small error">{c.deleted ? "deleted" : `${c.status}: not counted`}</div>}
-                {c.counts && c.changed && <div className="small muted">changed since the record was built</div>}
-              </td>
-              <td className="quote-cell">{c.quote}</td>
-              <td className="small">{c.facts}</td>
-              {canCurate && (
-                <td><button type="button" className="link-button" disabled={busy} onClick={() => detach(c)}>Detach<span className="sr-only"> {c.documentTitle} #{c.seq}</span></button></td>
-              )}
+      <div className="table-scroll" role="region" aria-label="Claims in this record" tabIndex={0}>
+        <table className="table record-claims">
+          <caption className="sr-only">Claims in this record</caption>
+          <thead>
+            <tr>
+              {canCurate && <th scope="col"><span className="sr-only">Choose</span></th>}
+              <th scope="col">Claim</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Values</th>
+              {canCurate && <th scope="col"><span className="sr-only">Actions</span></th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {claims.map((c) => (
+              <tr key={c.id} id={`rc-${c.id}`}>
+                {canCurate && (
+                  <td>
+                    <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} aria-label={`Choose ${c.documentTitle} #${c.seq} for a new record`} />
+                  </td>
+                )}
+                <td>
+                  <Link href={`${base}/documents/${c.documentId}#claim-${c.seq}`}>{c.documentTitle} #{c.seq}</Link>
+                  {!c.counts && <div className="small error">{c.deleted ? "deleted" : `${c.status}: not counted`}</div>}
+                  {c.counts && c.changed && <div className="small muted">changed since the record was built</div>}
+                </td>
+                <td className="quote-cell">{c.quote}</td>
+                <td className="small">{c.facts}</td>
+                {canCurate && (
+                  <td><button type="button" className="link-button" disabled={busy} onClick={() => detach(c)}>Detach<span className="sr-only"> {c.documentTitle} #{c.seq}</span></button></td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {canCurate && claims.length > 1 && (
         <p className="actions">
           <button type="button" className="secondary" disabled={busy || chosen.length === 0 || chosen.length >= claims.length} onClick={split}>

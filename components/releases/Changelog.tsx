@@ -17,15 +17,17 @@ export function Changelog({ projectId, changelog }: { projectId: string; changel
       <h3>Changed ({changelog.changed.length})</h3>
       {changelog.changed.length ? (
         changelog.changed.map((r) => (
-          <table key={r.id} className="changes">
-            <caption>{record(r)} <span className="muted">({r.type})</span></caption>
-            <thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
-            <tbody>
-              {r.changes.map((c) => (
-                <tr key={c.field}><th scope="row">{c.field.replace(/^fields\./, "")}</th><td><code>{show(c.old)}</code></td><td><code>{show(c.new)}</code></td></tr>
-              ))}
-            </tbody>
-          </table>
+          <div key={r.id} className="table-scroll" role="region" aria-label={`Changes to record #${r.seq}`} tabIndex={0}>
+            <table className="changes">
+              <caption>{record(r)} <span className="muted">({r.type})</span></caption>
+              <thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+              <tbody>
+                {r.changes.map((c) => (
+                  <tr key={c.field}><th scope="row">{c.field.replace(/^fields\./, "")}</th><td><code>{show(c.old)}</code></td><td><code>{show(c.new)}</code></td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ))
       ) : <p className="muted">None.</p>}
     </div>

@@ -81,57 +81,59 @@ export function ReviewQueue({ projectId, rows: initial }: { projectId: string; r
       {rows.length === 0 ? (
         <p className="muted">Loading the next claims…</p>
       ) : (
-        <table className="table review-table" aria-describedby="review-keys">
-          <thead>
-            <tr><th scope="col">Claim</th><th scope="col">Document</th><th scope="col">Annotator</th><th scope="col">Quote and key values</th><th scope="col">Submitted</th><th scope="col">Decision</th></tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr
-                key={r.claimId}
-                ref={(el) => { if (el) rowRefs.current.set(r.claimId, el); else rowRefs.current.delete(r.claimId); }}
-                tabIndex={i === active ? 0 : -1}
-                className={i === active ? "active" : undefined}
-                aria-label={label(r)}
-                onFocus={() => setActive(i)}
-                data-testid="review-row"
-                data-claim-seq={r.seq}
-              >
-                <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted">#{r.seq}</span></td>
-                <td>{r.documentTitle || "Untitled"}</td>
-                <td>{r.authorName}</td>
-                <td>
-                  {r.quote && <span>“{r.quote}”</span>}
-                  {r.keyValues && <div className="small muted">{r.keyValues}</div>}
-                </td>
-                <td className="small">{formatTime(r.submittedAt)}</td>
-                <td>
-                  {rejecting === r.claimId ? (
-                    <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (reason.trim()) void decide(r, "reject", reason); }}>
-                      <label htmlFor={`reason-${r.claimId}`} className="small">Reason for rejecting</label>
-                      <input
-                        id={`reason-${r.claimId}`} ref={reasonRef} value={reason} maxLength={2000} required
-                        onChange={(e) => setReason(e.target.value)}
-                        onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); setRejecting(null); setReason(""); moved.current = true; } }}
-                        data-testid="reject-reason"
-                      />
-                      <button type="submit" className="danger" disabled={busy === r.claimId || !reason.trim()}>Reject</button>
-                      <button type="button" className="link-button" onClick={() => { setRejecting(null); setReason(""); }}>Cancel</button>
-                    </form>
-                  ) : r.canDecide ? (
-                    <div className="inline">
-                      <button type="button" disabled={busy === r.claimId} onClick={() => void decide(r, "approve")} aria-label={`Approve ${label(r)}`}>Approve</button>
-                      <button type="button" className="secondary" disabled={busy === r.claimId} onClick={() => { moved.current = true; setActive(i); setRejecting(r.claimId); }} aria-label={`Reject ${label(r)}`}>Reject…</button>
-                      <a href={href(r)}>Open</a>
-                    </div>
-                  ) : (
-                    <div className="small muted">Your own claim: another editor reviews it. <a href={href(r)}>Open</a></div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll" role="region" aria-label="Review queue table" tabIndex={0}>
+          <table className="table review-table" aria-describedby="review-keys">
+            <thead>
+              <tr><th scope="col">Claim</th><th scope="col">Document</th><th scope="col">Annotator</th><th scope="col">Quote and key values</th><th scope="col">Submitted</th><th scope="col">Decision</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr
+                  key={r.claimId}
+                  ref={(el) => { if (el) rowRefs.current.set(r.claimId, el); else rowRefs.current.delete(r.claimId); }}
+                  tabIndex={i === active ? 0 : -1}
+                  className={i === active ? "active" : undefined}
+                  aria-label={label(r)}
+                  onFocus={() => setActive(i)}
+                  data-testid="review-row"
+                  data-claim-seq={r.seq}
+                >
+                  <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted">#{r.seq}</span></td>
+                  <td>{r.documentTitle || "Untitled"}</td>
+                  <td>{r.authorName}</td>
+                  <td>
+                    {r.quote && <span>“{r.quote}”</span>}
+                    {r.keyValues && <div className="small muted">{r.keyValues}</div>}
+                  </td>
+                  <td className="small">{formatTime(r.submittedAt)}</td>
+                  <td>
+                    {rejecting === r.claimId ? (
+                      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (reason.trim()) void decide(r, "reject", reason); }}>
+                        <label htmlFor={`reason-${r.claimId}`} className="small">Reason for rejecting</label>
+                        <input
+                          id={`reason-${r.claimId}`} ref={reasonRef} value={reason} maxLength={2000} required
+                          onChange={(e) => setReason(e.target.value)}
+                          onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); setRejecting(null); setReason(""); moved.current = true; } }}
+                          data-testid="reject-reason"
+                        />
+                        <button type="submit" className="danger" disabled={busy === r.claimId || !reason.trim()}>Reject</button>
+                        <button type="button" className="link-button" onClick={() => { setRejecting(null); setReason(""); }}>Cancel</button>
+                      </form>
+                    ) : r.canDecide ? (
+                      <div className="inline">
+                        <button type="button" disabled={busy === r.claimId} onClick={() => void decide(r, "approve")} aria-label={`Approve ${label(r)}`}>Approve</button>
+                        <button type="button" className="secondary" disabled={busy === r.claimId} onClick={() => { moved.current = true; setActive(i); setRejecting(r.claimId); }} aria-label={`Reject ${label(r)}`}>Reject…</button>
+                        <a href={href(r)}>Open</a>
+                      </div>
+                    ) : (
+                      <div className="small muted">Your own claim: another editor reviews it. <a href={href(r)}>Open</a></div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -104,59 +104,61 @@ export function DocumentsTable({ projectId, documents, annotatorsPerDocument, me
           {error && <p role="alert" className="error">{error}</p>}
         </fieldset>
       )}
-      <table className="table" data-testid="documents-table">
-        <thead>
-          <tr>
-            {canAssign && (
-              <th scope="col" className="select-col">
-                <input type="checkbox" aria-label="Select all documents" checked={allSelected}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(documents.map((d) => d.id)) : new Set())} />
-              </th>
-            )}
-            <th scope="col">Title</th><th scope="col">Publisher</th><th scope="col">Published</th>
-            <th scope="col" className="num">Characters</th><th scope="col" className="num">Claims</th><th scope="col">Assigned</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => {
-            const missing = Math.max(0, annotatorsPerDocument - d.assignees.length);
-            return (
-              <tr key={d.id} data-testid="document-row">
-                {canAssign && (
-                  <td className="select-col">
-                    <input type="checkbox" aria-label={`Select ${d.title}`} checked={selected.has(d.id)} onChange={(e) => setSelected(toggle(selected, d.id, e.target.checked))} />
+      <div className="table-scroll" role="region" aria-label="Documents table" tabIndex={0}>
+        <table className="table" data-testid="documents-table">
+          <thead>
+            <tr>
+              {canAssign && (
+                <th scope="col" className="select-col">
+                  <input type="checkbox" aria-label="Select all documents" checked={allSelected}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(documents.map((d) => d.id)) : new Set())} />
+                </th>
+              )}
+              <th scope="col">Title</th><th scope="col">Publisher</th><th scope="col">Published</th>
+              <th scope="col" className="num">Characters</th><th scope="col" className="num">Claims</th><th scope="col">Assigned</th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((d) => {
+              const missing = Math.max(0, annotatorsPerDocument - d.assignees.length);
+              return (
+                <tr key={d.id} data-testid="document-row">
+                  {canAssign && (
+                    <td className="select-col">
+                      <input type="checkbox" aria-label={`Select ${d.title}`} checked={selected.has(d.id)} onChange={(e) => setSelected(toggle(selected, d.id, e.target.checked))} />
+                    </td>
+                  )}
+                  <td><Link href={`${base}/documents/${d.id}`}>{d.title}</Link>{d.authors.length > 0 && <div className="muted small">{d.authors.join(", ")}</div>}</td>
+                  <td>{d.publisher}</td>
+                  <td>{d.published}</td>
+                  <td className="num">{d.textLength.toLocaleString("en")}</td>
+                  <td className="num">{d.claims}</td>
+                  <td data-testid="assigned-cell">
+                    <ul className="plain assignees">
+                      {d.assignees.map((a) => (
+                        <li key={a.assignmentId}>
+                          {a.name} <span className={`badge state-${a.state}`}>{ASSIGNMENT_STATE_LABELS[a.state]}</span>
+                          {canAssign && (
+                            <>
+                              {" "}
+                              <button type="button" className="link-button danger small" disabled={pending} aria-label={`Unassign ${a.name} from ${d.title}`} onClick={() => unassign(a, d.title)}>
+                                Unassign
+                              </button>
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                    <span className={`small ${missing > 0 ? "needs-more" : "muted"}`}>
+                      {d.assignees.length} of {annotatorsPerDocument}{missing > 0 ? ` · needs ${missing} more` : ""}
+                    </span>
                   </td>
-                )}
-                <td><Link href={`${base}/documents/${d.id}`}>{d.title}</Link>{d.authors.length > 0 && <div className="muted small">{d.authors.join(", ")}</div>}</td>
-                <td>{d.publisher}</td>
-                <td>{d.published}</td>
-                <td className="num">{d.textLength.toLocaleString("en")}</td>
-                <td className="num">{d.claims}</td>
-                <td data-testid="assigned-cell">
-                  <ul className="plain assignees">
-                    {d.assignees.map((a) => (
-                      <li key={a.assignmentId}>
-                        {a.name} <span className={`badge state-${a.state}`}>{ASSIGNMENT_STATE_LABELS[a.state]}</span>
-                        {canAssign && (
-                          <>
-                            {" "}
-                            <button type="button" className="link-button danger small" disabled={pending} aria-label={`Unassign ${a.name} from ${d.title}`} onClick={() => unassign(a, d.title)}>
-                              Unassign
-                            </button>
-                          </>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                  <span className={`small ${missing > 0 ? "needs-more" : "muted"}`}>
-                    {d.assignees.length} of {annotatorsPerDocument}{missing > 0 ? ` · needs ${missing} more` : ""}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

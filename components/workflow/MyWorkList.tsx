@@ -34,26 +34,28 @@ export function MyWorkList({ projectId, items }: { projectId: string; items: MyW
 
   return (
     <>
-      <table className="table" data-testid="my-work">
-        <thead>
-          <tr><th scope="col">Document</th><th scope="col">State</th><th scope="col">Mark</th></tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.assignmentId} data-testid="my-work-row" data-state={item.state}>
-              <td><Link href={`${base}/documents/${item.documentId}`}>{item.title}</Link></td>
-              <td><span className={`badge state-${item.state}`}>{ASSIGNMENT_STATE_LABELS[item.state]}</span></td>
-              <td className="inline">
-                {MOVES[item.state].map((m) => (
-                  <button key={m.to} type="button" className="secondary small" disabled={pending} aria-label={`${m.label}: ${item.title}`} onClick={() => move(item, m.to)}>
-                    {m.label}
-                  </button>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" role="region" aria-label="My documents table" tabIndex={0}>
+        <table className="table" data-testid="my-work">
+          <thead>
+            <tr><th scope="col">Document</th><th scope="col">State</th><th scope="col">Mark</th></tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.assignmentId} data-testid="my-work-row" data-state={item.state}>
+                <td><Link href={`${base}/documents/${item.documentId}`}>{item.title}</Link></td>
+                <td><span className={`badge state-${item.state}`}>{ASSIGNMENT_STATE_LABELS[item.state]}</span></td>
+                <td className="inline">
+                  {MOVES[item.state].map((m) => (
+                    <button key={m.to} type="button" className="secondary small" disabled={pending} aria-label={`${m.label}: ${item.title}`} onClick={() => move(item, m.to)}>
+                      {m.label}
+                    </button>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p role="status" className="small">{message}</p>
       {error && <p role="alert" className="error">{error}</p>}
     </>

@@ -91,32 +91,34 @@ export default async function RecordsPage({ params, searchParams }: Props) {
               )}
             </div>
           ) : (
-            <table className="table records-table">
-              <caption className="sr-only">Records</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Record</th><th scope="col">Type</th><th scope="col">Date</th><th scope="col">Place</th>
-                  <th scope="col">Actors</th><th scope="col">Figure</th><th scope="col" className="num">Sources</th>
-                  <th scope="col" className="num">Claims</th><th scope="col">Conflicts</th><th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td><Link href={`${base}/records/${r.id}`}>R{r.seq}</Link></td>
-                    <td>{r.typeName}</td>
-                    <td>{r.date}</td>
-                    <td>{r.place}</td>
-                    <td>{r.actors}</td>
-                    <td>{r.figureLabel && r.figure !== "—" ? <><span className="small muted">{r.figureLabel}: </span>{r.figure}</> : r.figure}</td>
-                    <td className="num">{r.numberOfSources}</td>
-                    <td className="num">{r.claimCount}</td>
-                    <td>{r.openConflicts > 0 ? <span className="error">{r.openConflicts} open</span> : <span className="muted">none open</span>}</td>
-                    <td>{r.status === "final" ? "Final" : "Confirmed"}</td>
+            <div className="table-scroll" role="region" aria-label="Records table" tabIndex={0}>
+              <table className="table records-table">
+                <caption className="sr-only">Records</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Record</th><th scope="col">Type</th><th scope="col">Date</th><th scope="col">Place</th>
+                    <th scope="col">Actors</th><th scope="col">Figure</th><th scope="col" className="num">Sources</th>
+                    <th scope="col" className="num">Claims</th><th scope="col">Conflicts</th><th scope="col">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.rows.map((r) => (
+                    <tr key={r.id}>
+                      <td><Link href={`${base}/records/${r.id}`}>R{r.seq}</Link></td>
+                      <td>{r.typeName}</td>
+                      <td>{r.date}</td>
+                      <td>{r.place}</td>
+                      <td>{r.actors}</td>
+                      <td>{r.figureLabel && r.figure !== "—" ? <><span className="small muted">{r.figureLabel}: </span>{r.figure}</> : r.figure}</td>
+                      <td className="num">{r.numberOfSources}</td>
+                      <td className="num">{r.claimCount}</td>
+                      <td>{r.openConflicts > 0 ? <span className="error">{r.openConflicts} open</span> : <span className="muted">none open</span>}</td>
+                      <td>{r.status === "final" ? "Final" : "Confirmed"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {pages > 1 && (
             <nav aria-label="Pages" className="pager">

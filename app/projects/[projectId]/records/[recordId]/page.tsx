@@ -53,37 +53,39 @@ export default async function RecordPage({ params }: Props) {
 
       <section aria-labelledby="fields-h">
         <h2 id="fields-h">Fields</h2>
-        <table className="table record-fields">
-          <caption className="sr-only">The record&apos;s fields: chosen value, rule, supporting claims and alternatives</caption>
-          <thead>
-            <tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Rule</th><th scope="col">Supported by</th><th scope="col">Alternatives</th></tr>
-          </thead>
-          <tbody>
-            {stated.map((f) => (
-              <tr key={f.key} data-field={f.key}>
-                <th scope="row">{f.label}</th>
-                <td>
-                  <strong>{f.value}</strong>
-                  {f.undecided && <div className="small error">The rule could not decide; choose a value.</div>}
-                  {f.note && <div className="small muted">{f.note}</div>}
-                </td>
-                <td>
-                  {f.ruleLabel}
-                  {record.canCurate && (
-                    <FieldRuleForm projectId={projectId} recordId={record.id} field={f}
-                      claims={record.claims.filter((c) => f.alternatives.some((a) => a.claimIds.includes(c.id))).map((c) => ({ id: c.id, label: `${c.documentTitle} #${c.seq}` }))} />
-                  )}
-                </td>
-                <td className="small">{f.supporting.length ? links(f.supporting) : "—"}</td>
-                <td className="small">
-                  <ul className="plain">
-                    {f.alternatives.map((a, i) => <li key={i}>{a.value} <span className="muted">from</span> {links(a.claimIds)}</li>)}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll" role="region" aria-label="Record fields" tabIndex={0}>
+          <table className="table record-fields">
+            <caption className="sr-only">The record&apos;s fields: chosen value, rule, supporting claims and alternatives</caption>
+            <thead>
+              <tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Rule</th><th scope="col">Supported by</th><th scope="col">Alternatives</th></tr>
+            </thead>
+            <tbody>
+              {stated.map((f) => (
+                <tr key={f.key} data-field={f.key}>
+                  <th scope="row">{f.label}</th>
+                  <td>
+                    <strong>{f.value}</strong>
+                    {f.undecided && <div className="small error">The rule could not decide; choose a value.</div>}
+                    {f.note && <div className="small muted">{f.note}</div>}
+                  </td>
+                  <td>
+                    {f.ruleLabel}
+                    {record.canCurate && (
+                      <FieldRuleForm projectId={projectId} recordId={record.id} field={f}
+                        claims={record.claims.filter((c) => f.alternatives.some((a) => a.claimIds.includes(c.id))).map((c) => ({ id: c.id, label: `${c.documentTitle} #${c.seq}` }))} />
+                    )}
+                  </td>
+                  <td className="small">{f.supporting.length ? links(f.supporting) : "—"}</td>
+                  <td className="small">
+                    <ul className="plain">
+                      {f.alternatives.map((a, i) => <li key={i}>{a.value} <span className="muted">from</span> {links(a.claimIds)}</li>)}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {empty.length > 0 && <p className="small muted">Not stated by any claim: {empty.map((f) => f.label).join(", ")}.</p>}
       </section>
 
