@@ -12,6 +12,7 @@ import { ReadingView, type ReadingViewHandle } from "@/components/editor/Reading
 import type { PaintClaim } from "@/components/editor/painter";
 import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/lib/actions/projects";
 import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
 import { ClaimsList } from "./ClaimsList";
 import { SubmitAllClaims } from "./SubmitAllClaims";
 import { SelectionPopover } from "./SelectionPopover";
@@ -22,6 +23,8 @@ import { insertSorted, toCompact, toPaintClaim } from "./claim-order";
 import { withTypeCues } from "@/lib/core/color/palette";
 import { callAction, createInput, draftFingerprint, newIdempotencyKey, savedWithoutDraft, statusOf, updateInput } from "./save-claim";
 import { compareDrafts, reapplyDraft } from "./claim-rebase";
+import { draftChanged } from "./dirty-draft";
+import { DiscardDialog } from "./DiscardDialog";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
@@ -68,6 +71,9 @@ export function AnnotationWorkspace(props: {
   const firstAttempts = useRef(new Map<string, string>());
   const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
+  /** What waits for the answer to "Discard changes?" (closing the form, opening another claim, a link). */
+  const [discardAsk, setDiscardAsk] = useState<{ proceed(): void } | null>(null);
+  const router = useRouter();
 
   const index = useMemo(() => new CodePointIndex(text), [text]);
   const cuedTypes = useMemo(() => withTypeCues(props.claimTypes), [props.claimTypes]);
@@ -81,15 +87,28 @@ export function AnnotationWorkspace(props: {
   const byId = useMemo(() => new Map(onServer ? [] : claims.map((c) => [c.id, c])), [claims, onServer]);
   const paintClaims = useMemo<PaintClaim[]>(() => (onServer ? [] : claims.map((c) => toPaintClaim(c, types.get(c.typeId)))), [claims, types, onServer]);
   const focusedId = panel?.mode === "edit" ? String(panel.claim.seq) : null;
+  const panelDefinition = panel ? (panel.mode === "edit" ? panel.definition : types.get(panel.typeId)?.definition) : undefined;
+  const editable = panel?.mode === "new" || (panel?.mode === "edit" && canEditClaim(props.role, props.currentUserId, panel.claim.authorId));
+  const dirty = Boolean(panel && panelDefinition && editable && draftChanged(panel, panelDefinition));
+
+  /** Runs `proceed` at once when the form holds nothing to lose, else after "Discard changes" (one question at a time). */
+  const unlessDirty = useCallback((proceed: () => void) => {
+    if (!dirty) return proceed();
+    setDiscardAsk((asked) => asked ?? { proceed });
+  }, [dirty]);
+
+  const closePanel = useCallback(() => { setPanel(null); setError(null); setTheirs(null); }, []);
 
   const startNew = useCallback((typeId: string) => {
     if (!selection || !props.canCreate) return;
-    setError(null);
-    setTheirs(null);
-    setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values: {}, note: "", idempotencyKey: newIdempotencyKey() });
-    setSelection(null);
-    window.getSelection()?.removeAllRanges(); // the selection is now the claim's evidence
-  }, [selection, props.canCreate]);
+    unlessDirty(() => {
+      setError(null);
+      setTheirs(null);
+      setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values: {}, note: "", idempotencyKey: newIdempotencyKey() });
+      setSelection(null);
+      window.getSelection()?.removeAllRanges(); // the selection is now the claim's evidence
+    });
+  }, [selection, props.canCreate, unlessDirty]);
 
   /** Fetches a claim and opens it in the panel (every state change after the answer). */
   const loadClaim = useCallback(async (ref: string, scroll: boolean) => {
@@ -100,13 +119,20 @@ export function AnnotationWorkspace(props: {
     if (scroll && claim.spans[0]) viewRef.current?.scrollToOffset(claim.spans[0].start);
   }, [projectId, documentId]);
 
-  const openClaim = useCallback(async (ref: string, scroll = false) => {
+  const openClaim = useCallback((ref: string, scroll = false) => {
     if (ref.startsWith("pending-")) return; // still being saved: nothing to open yet
     setChooser(null);
-    setError(null);
-    setTheirs(null);
-    await loadClaim(ref, scroll);
-  }, [loadClaim]);
+    // The claim being edited is already open: its edits stay (reloading it would drop them).
+    if (dirty && panel?.mode === "edit" && String(panel.claim.seq) === ref) {
+      if (scroll && panel.spans[0]) viewRef.current?.scrollToOffset(panel.spans[0].start);
+      return;
+    }
+    unlessDirty(() => {
+      setError(null);
+      setTheirs(null);
+      void loadClaim(ref, scroll);
+    });
+  }, [loadClaim, dirty, panel, unlessDirty]);
 
   const addSelectionToPanel = useCallback(() => {
     if (!panel || !selection) return;
@@ -232,7 +258,33 @@ export function AnnotationWorkspace(props: {
   }, []);
 
   useEffect(() => {
+    if (!dirty) return;
+    // Reload, tab close or a typed address: the browser asks before the page (and the form) goes.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = ""; };
+    // A link within the application: the same question as closing the form, then the navigation.
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const link = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!link || link.target || link.hasAttribute("download")) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin) return;
+      if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return; // within the page
+      e.preventDefault();
+      e.stopPropagation(); // before the router's own handler: the page stays until the answer
+      const href = `${url.pathname}${url.search}${url.hash}`;
+      setDiscardAsk((asked) => asked ?? { proceed: () => { closePanel(); router.push(href); } });
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("click", onClick, true);
+    };
+  }, [dirty, closePanel, router]);
+
+  useEffect(() => {
     function onKey(e: KeyboardEvent) {
+      if (discardAsk) return; // the question is answered first (the dialog has its own keys)
       const target = e.target as HTMLElement | null;
       const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
       if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && panel) {
@@ -243,7 +295,17 @@ export function AnnotationWorkspace(props: {
         else void save();
         return;
       }
-      if (e.key === "Escape") { setChooser(null); if (!typing) { setSelection(null); setPanel(null); setError(null); setTheirs(null); } return; }
+      if (e.key === "Escape") {
+        setChooser(null);
+        // Esc in one of the claim's fields closes the form too: nothing is lost, a changed form asks first.
+        const inForm = Boolean(target?.closest("#claim-form"));
+        if (!typing || (inForm && panel)) {
+          if (!typing) setSelection(null);
+          // The key's default (a close request) must not reach the question this key may open.
+          if (panel) { e.preventDefault(); unlessDirty(closePanel); }
+        }
+        return;
+      }
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^[1-9]$/.test(e.key) && selection) {
         const t = activeTypes[Number(e.key) - 1];
@@ -255,10 +317,9 @@ export function AnnotationWorkspace(props: {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, panel, activeTypes, startNew, save, addSelectionToPanel]);
+  }, [selection, panel, activeTypes, startNew, save, addSelectionToPanel, discardAsk, unlessDirty, closePanel]);
 
   const panelType = panel ? types.get(panel.mode === "new" ? panel.typeId : panel.claim.claimTypeId) : undefined;
-  const canEditPanel = panel?.mode === "new" || (panel?.mode === "edit" && canEditClaim(props.role, props.currentUserId, panel.claim.authorId));
 
   return (
     <div className="workspace">
@@ -276,7 +337,7 @@ export function AnnotationWorkspace(props: {
           }}
           onClaimsAtPoint={(all, point) => {
             const ids = all.filter((id) => !id.startsWith("pending-")); // still being saved
-            if (ids.length === 1) void openClaim(ids[0]!);
+            if (ids.length === 1) openClaim(ids[0]!);
             else if (ids.length > 1) setChooser({ ids, x: point.x, y: point.y });
           }}
         />
@@ -285,7 +346,7 @@ export function AnnotationWorkspace(props: {
         )}
         {chooser && (
           <OverlapChooser at={chooser} claims={chooser.ids.map((id) => byId.get(id)).filter((c): c is CompactClaim => Boolean(c))} types={types} text={text} index={index}
-            onPick={(id) => void openClaim(id)} onClose={() => setChooser(null)} />
+            onPick={(id) => openClaim(id)} onClose={() => setChooser(null)} />
         )}
       </div>
       <div className="side">
@@ -301,14 +362,14 @@ export function AnnotationWorkspace(props: {
             busy={busy}
             status={error}
             compare={panel.mode === "edit" && theirs ? { theirs, parts: compareDrafts(panel.definition, panel.claim, theirs, panel) } : null}
-            canEdit={Boolean(canEditPanel)}
+            canEdit={Boolean(editable)}
             pendingSelection={selection}
             onChange={(p) => setPanel({ ...panel, ...p } as PanelState)}
             onAddSelection={addSelectionToPanel}
             onFocusSpan={(s) => viewRef.current?.scrollToOffset(s.start)}
             onSave={() => void save()}
             onDelete={() => void remove()}
-            onClose={() => { setPanel(null); setError(null); setTheirs(null); }}
+            onClose={() => unlessDirty(closePanel)}
             onReloadTheirs={() => void reloadTheirs()}
             onRetry={(what) => void (what === "delete" ? remove() : save())}
             onReapply={reapplyMine}
@@ -326,9 +387,12 @@ export function AnnotationWorkspace(props: {
         )}
         {props.canCreate && <SubmitAllClaims projectId={projectId} documentId={documentId} />}
         <ClaimsList projectId={projectId} documentId={documentId} claims={claims} total={onServer ? props.packedClaims.count : claims.length} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
-          onOpen={(c) => void openClaim(c.id, true)} />
+          onOpen={(c) => openClaim(c.id, true)} />
       </div>
       {toast && <UndoToast toast={toast} onDone={() => setToast(null)} />}
+      {discardAsk && (
+        <DiscardDialog onKeep={() => setDiscardAsk(null)} onDiscard={() => { const { proceed } = discardAsk; setDiscardAsk(null); closePanel(); proceed(); }} />
+      )}
     </div>
   );
 }

@@ -60,6 +60,8 @@ test("an editor curates a blind-annotated report with the keyboard alone", async
   await expect(disputed).toBeFocused();
 
   // m: merge the disputed unit, taking Ben's figure: Tab to the Fatalities choice, arrow to Ben, Enter.
+  // Keys wait while the last decision is being saved, as its disabled buttons show.
+  await expect(disputed.getByRole("button", { name: "Merge…" })).toBeEnabled();
   await page.keyboard.press("m");
   const merge = page.getByRole("form", { name: "Merge unit 1" });
   await expect(merge).toBeVisible();
