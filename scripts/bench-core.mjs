@@ -9,13 +9,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { round } from "./bench-lib.mjs";
 
 const { CodePointIndex, IntervalIndex, snapToGraphemes } = await import("../lib/core/offsets/index.ts");
 const { rng } = await import("../tests/unit/offsets/helpers.ts");
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const round = (x) => Math.round(x * 100) / 100;
 
 /** Median time of `fn` over RUNS runs after one warm-up; `fn` returns a value so no work is skipped. */
 function time(fn) {

@@ -20,6 +20,7 @@ import { createRequire, register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mb, pick, round } from "./bench-lib.mjs";
 
 const self = fileURLToPath(import.meta.url);
 const root = path.join(path.dirname(self), "..");
@@ -43,21 +44,9 @@ const CLAIMS_PER_RECORD = 10;
 const CAPPED_HEAP_MB = 128;
 const DOCUMENTS = 5;
 const TARGET = { claimsPerSecond: 20_000, peakRssMB: 300 };
-const round = (x) => Math.round(x * 100) / 100;
-const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+// A seeded generator (mulberry32), so the input is the same on every run and machine.
+const { rng } = await import("../tests/unit/offsets/helpers.ts");
 
-/** mulberry32: a small seeded generator, so the input is the same on every run and machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 
 // ---------- Seeding ----------
 

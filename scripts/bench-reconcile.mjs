@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { mb, pick, round } from "./bench-lib.mjs";
 
 const { ATTACK, LEADER_CHANGE, SIZE_ESTIMATE } = await import("../lib/core/claim-types/index.ts");
 const reconcile = await import("../lib/core/reconcile/index.ts");
@@ -22,21 +23,9 @@ const DEFS = [ATTACK, LEADER_CHANGE, SIZE_ESTIMATE];
 const SIZES = [{ claims: 10_000, documents: 1_000 }, { claims: 100_000, documents: 10_000 }];
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const round = (x) => Math.round(x * 100) / 100;
-const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+// A seeded generator (mulberry32), so the input is the same on every run and machine.
+const { rng } = await import("../tests/unit/offsets/helpers.ts");
 
-/** mulberry32: a small seeded generator, so the input is the same on every run and machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 
 // ---------- Reconciliation input ----------
 

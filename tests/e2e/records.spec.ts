@@ -8,7 +8,7 @@
 import { test, expect } from "./a11y";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { createProject, expectAccessible, importFiles, selectWithMouse, signUp } from "./helpers";
+import { allowSelfApproval, approveAll, createProject, expectAccessible, importFiles, signUp, tagAttack, type AttackFields } from "./helpers";
 
 const CORPUS = path.join(__dirname, "../../prisma/demo/corpus");
 const PROFILE = "001_f42c43737148646d.txt";
@@ -22,32 +22,13 @@ async function openDocument(page: Page, url: string) {
   await expectAccessible(page, "document");
 }
 
-async function tagAttack(page: Page, phrase: string, fields: { date: string; perpetrators: string; fatalities: string }) {
-  await selectWithMouse(page, phrase);
-  await page.getByTestId("type-option-attack").click();
-  const panel = page.getByTestId("claim-panel");
-  await panel.getByTestId("field-date").fill(fields.date);
-  await expect(panel.getByTestId("field-date-parsed")).toHaveAttribute("data-tone", "ok");
-  await panel.getByTestId("field-perpetrators").fill(fields.perpetrators);
-  await panel.getByTestId("field-fatalities").fill(fields.fatalities);
-  await expect(panel.getByTestId("field-fatalities-parsed")).toHaveAttribute("data-tone", "ok");
-  await panel.getByTestId("save-claim").click();
-  await expect(page.getByTestId("toast")).toContainText("Claim saved");
+/** Tags `phrase` as an attack with these fields and submits it for review. */
+async function tagAndSubmit(page: Page, phrase: string, fields: AttackFields) {
+  await tagAttack(page, phrase, fields);
   await page.getByTestId("submit-all-claims").click();
   await expect(page.locator(".submit-all").getByRole("status")).toContainText("Submitted 1 claim");
 }
 
-async function approveAll(page: Page, base: string, count: number) {
-  await page.goto(`${base}/review`);
-  const rows = page.getByTestId("review-row");
-  await expect(rows).toHaveCount(count);
-  await expectAccessible(page, "review queue");
-  for (let left = count; left > 0; left--) {
-    await rows.nth(0).focus();
-    await page.keyboard.press("a");
-    await expect(rows).toHaveCount(left - 1);
-  }
-}
 
 test("the Kabul airport bombing in two reports becomes one record; a disagreement is a conflict, resolved with a note", async ({ page }) => {
   await signUp(page, "Rhea");
@@ -55,18 +36,13 @@ test("the Kabul airport bombing in two reports becomes one record; a disagreemen
   const base = `/projects/${projectId}`;
   const ids = await importFiles(page, projectId, [path.join(CORPUS, PROFILE), path.join(CORPUS, TRANSCRIPT)]);
 
-  // A one-person project: the owner may approve their own claims.
-  await page.goto(`${base}/settings`);
-  await page.getByLabel("Editors may approve their own claims").check();
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
-  await expectAccessible(page, "self-approval on");
+  await allowSelfApproval(page, projectId);
 
   await openDocument(page, `${base}/documents/${ids[PROFILE]}`);
-  await tagAttack(page, PROFILE_PHRASE, { date: "August 26, 2021", perpetrators: "ISKP", fatalities: "183+ killed" });
+  await tagAndSubmit(page, PROFILE_PHRASE, { date: "August 26, 2021", perpetrators: "ISKP", fatalities: "183+ killed" });
   await openDocument(page, `${base}/documents/${ids[TRANSCRIPT]}`);
-  await tagAttack(page, TRANSCRIPT_PHRASE, { date: "August 26, 2021", perpetrators: "Islamic State Khorasan Province", fatalities: "more than 180" });
-  await approveAll(page, base, 2);
+  await tagAndSubmit(page, TRANSCRIPT_PHRASE, { date: "August 26, 2021", perpetrators: "Islamic State Khorasan Province", fatalities: "more than 180" });
+  await approveAll(page, projectId, 2);
 
   // Without the alias list the two names are two actors, and nothing is proposed.
   await page.goto(`${base}/records?view=proposals`);
@@ -109,7 +85,7 @@ test("the Kabul airport bombing in two reports becomes one record; a disagreemen
   await expect(panel.getByTestId("field-fatalities-parsed")).toHaveAttribute("data-tone", "ok");
   await panel.getByTestId("save-claim").click();
   await expect(page.getByTestId("toast")).toContainText("saved");
-  await approveAll(page, base, 1);
+  await approveAll(page, projectId, 1);
 
   await page.goto(recordUrl);
   await expect(page.getByText("Some claims changed")).toBeVisible();

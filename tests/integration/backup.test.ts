@@ -36,14 +36,8 @@ import { backupProject, backupLimits, restoreProject, restoreProjectFromFile } f
 import { readZipEntry } from "@/lib/import/zip-entry-stream";
 import { POST as restoreRoute } from "@/app/api/projects/restore/route";
 import { parseDate, parseQuantity } from "@/lib/core/values";
+import { KABUL, REPORT_A, REPORT_B } from "../support/reports";
 
-const REPORT_A =
-  "Kabul, 27 August 2021. A suicide bombing at Hamid Karzai International Airport on 26 August 2021 killed at least 170 people, " +
-  "Afghan health officials said. ISIS-K said it carried out the attack on the crowds waiting at the gates.";
-const REPORT_B =
-  "Washington, 15 September 2021. The Pentagon said the Islamic State Khorasan Province bombing at Kabul airport on " +
-  "August 26, 2021 killed 183 people, among them 13 US service members, in one of the deadliest days of the evacuation.";
-const KABUL = { raw: "Kabul airport", country: "AFG", admin1: "Kabul" };
 
 function ok<T>(r: { ok: true; value: T } | { ok: false }): T {
   if (!r.ok) throw new Error("test value does not parse");
