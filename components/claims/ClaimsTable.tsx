@@ -12,6 +12,7 @@ import { summarizeValues } from "@/lib/core/summary";
 import { quotePreview } from "@/lib/core/offsets";
 import type { ClaimTableQuery, listProjectClaims } from "@/lib/services/claim-lists";
 import { FieldValue } from "./FieldValue";
+import { TypeName } from "@/components/annotate/TypeName";
 import { tableHref, type QueryPatch } from "./table-href";
 
 type Result = Awaited<ReturnType<typeof listProjectClaims>>;
@@ -74,7 +75,7 @@ export function ClaimsTable(props: { base: string; query: ClaimTableQuery; resul
             const first = r.spans[0];
             return (
               <tr key={r.id} data-testid="claim-table-row">
-                <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted small">#{r.seq}</span></td>
+                <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> <TypeName type={{ name: r.typeName, color: r.typeColor, underline: r.typeUnderline }} /> <span className="muted small">#{r.seq}</span></td>
                 <td className="quote-cell">
                   {first && <Link href={`${base}/documents/${r.documentId}#claim-${r.seq}`}>“{quotePreview(first.exact, 140)}”</Link>}
                   {r.spans.length > 1 && <span className="muted small"> +{r.spans.length - 1} more span{r.spans.length > 2 ? "s" : ""}</span>}

@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { decideClaimAction } from "@/lib/actions/review";
 import type { ReviewQueueRow } from "@/lib/services/review-queue";
 import { formatTime } from "./format";
+import { TypeName } from "@/components/annotate/TypeName";
 
 export function ReviewQueue({ projectId, rows: initial }: { projectId: string; rows: ReviewQueueRow[] }) {
   const router = useRouter();
@@ -98,7 +99,7 @@ export function ReviewQueue({ projectId, rows: initial }: { projectId: string; r
                   data-testid="review-row"
                   data-claim-seq={r.seq}
                 >
-                  <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> {r.typeName} <span className="muted">#{r.seq}</span></td>
+                  <td><span className="swatch" style={{ background: r.typeColor }} aria-hidden="true" /> <TypeName type={{ name: r.typeName, color: r.typeColor, underline: r.typeUnderline }} /> <span className="muted">#{r.seq}</span></td>
                   <td>{r.documentTitle || "Untitled"}</td>
                   <td>{r.authorName}</td>
                   <td>

@@ -17,6 +17,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
+import { typeUnderlines } from "./type-cues";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
 import { CLAIM_STATUSES } from "@/lib/core/claim-status";
@@ -142,9 +143,10 @@ export async function listProjectClaims(userId: string, projectId: string, query
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   const authorIds = [...new Set(rows.map((r) => r.authorId))];
-  const [authors, definitions] = await Promise.all([
+  const [authors, definitions, underlines] = await Promise.all([
     db.user.findMany({ where: { id: { in: authorIds }, memberships: { some: { projectId } } }, select: { id: true, name: true } }),
     rowDefinitions(db, projectId, rows),
+    typeUnderlines(db, projectId),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.name]));
   return {
@@ -165,6 +167,7 @@ export async function listProjectClaims(userId: string, projectId: string, query
       typeId: r.claimTypeId,
       typeName: r.claimType.name,
       typeColor: r.claimType.color,
+      typeUnderline: underlines.get(r.claimTypeId),
       authorName: names.get(r.authorId) ?? "former member",
       spans: r.spans,
     })),

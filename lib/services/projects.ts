@@ -13,6 +13,7 @@ import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
 import { insertClaimType } from "./claim-types";
 import { claimVisibility, visibleClaimsWhere, visibleRecordsWhere, type ClaimVisibility } from "./claim-visibility";
 import { assignmentsByDocument } from "./assignments";
+import { typeUnderlines } from "./type-cues";
 
 export const CreateProjectInput = z.strictObject({
   name: z.string().trim().min(1, "Give the project a name.").max(120),
@@ -121,7 +122,10 @@ export async function getProjectOverview(userId: string, projectId: string) {
     }),
     assignmentsByDocument(db, projectId),
   ]);
-  const progress = await projectProgress(db, projectId, project.annotatorsPerDocument, documents.length, visibility);
+  const [progress, underlines] = await Promise.all([
+    projectProgress(db, projectId, project.annotatorsPerDocument, documents.length, visibility),
+    typeUnderlines(db, projectId),
+  ]);
   // E-mail addresses are shown to those who manage members only.
   const showEmails = can(access.role, "member.manage");
   return {
@@ -136,7 +140,7 @@ export async function getProjectOverview(userId: string, projectId: string) {
       name: m.user.name,
       email: showEmails || m.user.id === userId ? m.user.email : null,
     })),
-    claimTypes: claimTypes.map((t) => ({ ...t, claims: t._count.claims })),
+    claimTypes: claimTypes.map((t) => ({ ...t, underline: underlines.get(t.id), claims: t._count.claims })),
     progress,
   };
 }

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { authorize } from "@/lib/auth/authorize";
 import { ClaimTypeDefinitionSchema } from "@/lib/core/claim-types/definition";
 import { keyValues } from "@/lib/core/summary";
+import { withTypeCues, type UnderlineStyle } from "@/lib/core/color/palette";
 import { quotePreview } from "@/lib/core/offsets";
 import { reviewTransition } from "@/lib/core/claim-status";
 import { claimVisibility, visibleClaimsWhere } from "./claim-visibility";
@@ -39,6 +40,8 @@ export interface ReviewQueueRow {
   documentTitle: string;
   typeName: string;
   typeColor: string;
+  /** The type's underline in the text (lib/core/color/palette.ts), so the queue shows more than a colour. */
+  typeUnderline: UnderlineStyle;
   authorName: string;
   quote: string;
   keyValues: string;
@@ -92,7 +95,7 @@ export async function listReviewQueue(userId: string, projectId: string, rawQuer
   const definitions = new Map(versions.map((v) => [`${v.claimTypeId}:${v.version}`, ClaimTypeDefinitionSchema.parse(v.definition)]));
   // The latest submission wins (ascending order, later rows overwrite).
   const submittedAt = new Map(submissions.map((s) => [s.claimId, s.createdAt]));
-  const typeById = new Map(types.map((t) => [t.id, t]));
+  const typeById = new Map(withTypeCues(types).map((t) => [t.id, t]));
   const titleById = new Map(documents.map((d) => [d.id, d.title]));
   const nameById = new Map(annotators.map((m) => [m.user.id, m.user.name]));
   const rows: ReviewQueueRow[] = claims.map((c) => {
@@ -103,6 +106,7 @@ export async function listReviewQueue(userId: string, projectId: string, rawQuer
       documentTitle: titleById.get(c.documentId) ?? "",
       typeName: typeById.get(c.claimTypeId)?.name ?? "",
       typeColor: typeById.get(c.claimTypeId)?.color ?? "#888888",
+      typeUnderline: typeById.get(c.claimTypeId)?.underline ?? "solid",
       authorName: nameById.get(c.authorId) ?? "former member",
       quote: c.spans[0] ? quotePreview(c.spans[0].exact, QUOTE_PREVIEW) : "",
       keyValues: def ? keyValues(def, c.values as Record<string, unknown>) : "",

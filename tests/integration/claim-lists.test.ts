@@ -186,4 +186,19 @@ describe.each(testEngines())("claims table fields on %s", (engine) => {
     expect(await listClaimKeyValues(user.id, projectId, { documentId: docId.replace(/.$/, "x"), seqs: [1] })).toEqual({});
     expect((await failure(listClaimKeyValues(user.id, projectId, { documentId: docId, seqs: [] }))).code).toBe("invalid");
   });
+  it("names each row's type with the underline the document page draws for it (by the type's place, oldest first)", async () => {
+    const own = (await makeProject(user.id)).id;
+    const doc = (await makeDocument(user.id, own)).documentId;
+    const group = { raw: "ISKP" };
+    const estimate = { raw: "3-4,000 fighters", low: 3000, best: null, high: 4000, qualifier: "range", unit: "fighters", manual: true };
+    const values: Record<string, Record<string, unknown>> = { size_estimate: { group, estimate }, attack: {}, leader_change: { group } };
+    for (const key of ["size_estimate", "attack", "leader_change"]) {
+      const type = await claimTypeByKey(user.id, own, key);
+      await createClaim(user.id, own, { documentId: doc, claimTypeId: type.id, spans: [{ start: 0, end: 6 }], values: values[key]! });
+    }
+    const r = await listProjectClaims(user.id, own, parseClaimTableQuery({}));
+    const byType = Object.fromEntries(r.rows.map((row) => [row.typeName, row.typeUnderline]));
+    // The default types are created attack, leader change, size estimate: solid, dashed, dotted.
+    expect(byType).toEqual({ Attack: "solid", "Leader change": "dashed", "Size estimate": "dotted" });
+  });
 });

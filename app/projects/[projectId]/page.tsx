@@ -8,6 +8,7 @@ import { MembersPanel } from "@/components/projects/MembersPanel";
 import { ProjectNav } from "@/components/projects/ProjectNav";
 import { ProgressPanel } from "@/components/projects/ProgressPanel";
 import { DocumentsTable } from "@/components/workflow/DocumentsTable";
+import { TypeName } from "@/components/annotate/TypeName";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -62,7 +63,7 @@ export default async function ProjectPage({ params }: Props) {
           <ul className="plain">
             {claimTypes.map((t, i) => (
               <li key={t.id}>
-                <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> {t.name}{" "}
+                <span className="swatch" style={{ background: t.color }} aria-hidden="true" /> <TypeName type={t} />{" "}
                 <span className="muted small">key {i + 1} · v{t.currentVersion} · {t.claims} claim{t.claims === 1 ? "" : "s"}</span>
               </li>
             ))}
