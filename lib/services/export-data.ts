@@ -7,8 +7,8 @@
  * claims and records in keyset pages of EXPORT_BATCH by id, so memory stays constant whatever the
  * project's size, and the order (by id) is stable, so the same data gives the same output.
  *
- * A page is one query: PostgreSQL assembles the page's rows, with their spans (claims) or their
- * fields, conflicts and claim ids (records), into one JSON array, read with one JSON.parse. Reading
+ * A page is one query: PostgreSQL assembles each row, with its spans (claims) or its fields,
+ * conflicts and claim ids (records), as one JSON text, parsed when the row's turn comes. Reading
  * rows one by one through the client, with a query per relation, cost four times as long and most of
  * an export's memory. Claim types and authors are read once per export, not once per row. JSON values
  * come back as the database renders them (the same text a row read gives), and timestamps as
@@ -117,12 +117,13 @@ class ClaimContext {
   private readonly authors = new Map<string, { name: string; key: string }>();
   constructor(private readonly db: Db | Tx, private readonly projectId: string) {}
 
-  async rows(tuples: ClaimTuple[]): Promise<ExportClaimRow[]> {
+  /** Reads the types once, and the authors of `authorIds` not read yet. */
+  async load(authorIds: string[]): Promise<void> {
     if (!this.types) {
       const types = await this.db.claimType.findMany({ where: { projectId: this.projectId }, select: { id: true, key: true, name: true } });
       this.types = new Map(types.map((t) => [t.id, { key: t.key, name: t.name }]));
     }
-    const missing = [...new Set(tuples.map((t) => t[11]).filter((id) => !this.authors.has(id)))];
+    const missing = [...new Set(authorIds.filter((id) => !this.authors.has(id)))];
     if (missing.length) {
       const users = await this.db.user.findMany({
         where: { id: { in: missing } },
@@ -130,10 +131,10 @@ class ClaimContext {
       });
       for (const u of users) this.authors.set(u.id, { name: u.name || u.email, key: u.memberships[0]?.id ?? u.id });
     }
-    return tuples.map((t) => this.row(t));
   }
 
-  private row([id, documentId, claimTypeId, typeVersion, seq, status, values, note, version, createdAt, updatedAt, authorId, spans]: ClaimTuple): ExportClaimRow {
+  /** A claim of a page whose authors were loaded. */
+  row([id, documentId, claimTypeId, typeVersion, seq, status, values, note, version, createdAt, updatedAt, authorId, spans]: ClaimTuple): ExportClaimRow {
     const type = this.types!.get(claimTypeId);
     const author = this.authors.get(authorId);
     // Both are required references: a claim cannot outlive its type or its author (onDelete: NoAction / Restrict).
@@ -146,13 +147,16 @@ class ClaimContext {
   }
 }
 
-/** One page of claims matching `where` (SQL on `c`, the claim, and `d`, its document, when joined), in id order. */
-async function claimPage(db: Db | Tx, where: Prisma.Sql, limit: number, joinDocument: boolean): Promise<ClaimTuple[]> {
+/**
+ * One page of claims matching `where` (SQL on `c`, the claim, and `d`, its document, when joined), in
+ * id order: each claim's id and author beside its tuple as text, which is parsed only when its turn
+ * comes, so a page's claims are never all held as objects at once.
+ */
+async function claimPage(db: Db | Tx, where: Prisma.Sql, limit: number, joinDocument: boolean): Promise<{ id: string; a: string; t: string }[]> {
   // The document is joined only when the condition reads it (blind annotation's visibility).
   const from = joinDocument ? Prisma.sql`"Claim" c JOIN "Document" d ON d.id = c."documentId" AND d."projectId" = c."projectId"` : Prisma.sql`"Claim" c`;
-  const rows = await db.$queryRaw<{ t: string }[]>(Prisma.sql`
-    SELECT ${CLAIM_TUPLE}::text AS t FROM ${from} WHERE ${where} ORDER BY c.id LIMIT ${limit}::int`);
-  return rows.map((r) => JSON.parse(r.t) as ClaimTuple);
+  return db.$queryRaw<{ id: string; a: string; t: string }[]>(Prisma.sql`
+    SELECT c.id, c."authorId" AS a, ${CLAIM_TUPLE}::text AS t FROM ${from} WHERE ${where} ORDER BY c.id LIMIT ${limit}::int`);
 }
 
 /** The live claims `visibility` shows, filtered, in id order, EXPORT_BATCH rows per query. */
@@ -165,10 +169,11 @@ export async function* exportClaims(db: Db | Tx, projectId: string, visibility: 
   const context = new ClaimContext(db, projectId);
   let after: string | null = null;
   for (;;) {
-    const page: ClaimTuple[] = await claimPage(db, after === null ? where : Prisma.sql`${where} AND c.id > ${after}`, EXPORT_BATCH, visibility.kind !== "all");
-    for (const c of await context.rows(page)) yield c;
+    const page = await claimPage(db, after === null ? where : Prisma.sql`${where} AND c.id > ${after}`, EXPORT_BATCH, visibility.kind !== "all");
+    await context.load(page.map((r) => r.a));
+    for (const r of page) yield context.row(JSON.parse(r.t) as ClaimTuple);
     if (page.length < EXPORT_BATCH) return;
-    after = page[page.length - 1][0];
+    after = page[page.length - 1].id;
   }
 }
 
@@ -236,14 +241,14 @@ export async function* exportRecords(db: Db | Tx, projectId: string, visibility:
   const where = Prisma.join(conds, " AND ");
   let after: string | null = null;
   for (;;) {
-    const rows: { t: string }[] = await db.$queryRaw<{ t: string }[]>(Prisma.sql`
-      SELECT ${tuple}::text AS t
+    const rows: { id: string; t: string }[] = await db.$queryRaw<{ id: string; t: string }[]>(Prisma.sql`
+      SELECT r.id, ${tuple}::text AS t
       FROM "Record" r JOIN "ClaimType" t ON t.id = r."claimTypeId" AND t."projectId" = r."projectId"
       WHERE ${after === null ? where : Prisma.sql`${where} AND r.id > ${after}`} ORDER BY r.id LIMIT ${EXPORT_BATCH}::int`);
-    const page: RecordTuple[] = rows.map((r) => JSON.parse(r.t) as RecordTuple);
-    for (const r of page) yield toExportRecord(r);
-    if (page.length < EXPORT_BATCH) return;
-    after = page[page.length - 1][0];
+    // Parsed one at a time, as they are written.
+    for (const r of rows) yield toExportRecord(JSON.parse(r.t) as RecordTuple);
+    if (rows.length < EXPORT_BATCH) return;
+    after = rows[rows.length - 1].id;
   }
 }
 

@@ -221,23 +221,44 @@ async function* body(format: ExportFormat, ctx: Ctx): AsyncGenerator<string | Ui
   }
 }
 
+/**
+ * Characters of text gathered before they are encoded and passed on. Writers yield a line at a time;
+ * one buffer per line would be a million small allocations for a large export, which the process
+ * keeps as resident memory long after they are free.
+ */
+const CHUNK_CHARS = 64 * 1024;
+
 /** Runs the body, writing the job's progress every PROGRESS_EVERY rows and its end. */
 async function* tracked(db: Db, jobId: string, chunks: AsyncGenerator<string | Uint8Array>, counter: Counter): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   let bytes = 0;
   let reported = 0;
   let finished = false;
+  let text = "";
   const progress = (data: Record<string, unknown>) => db.exportJob.update({ where: { id: jobId }, data: { rows: counter.rows, bytes: BigInt(bytes), ...data } });
+  const flush = () => {
+    const out = encoder.encode(text);
+    text = "";
+    bytes += out.length;
+    return out;
+  };
   try {
     for await (const chunk of chunks) {
-      const out = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
-      bytes += out.length;
+      if (typeof chunk === "string") {
+        text += chunk;
+        if (text.length < CHUNK_CHARS) continue;
+        yield flush();
+      } else {
+        if (text) yield flush();
+        bytes += chunk.length;
+        yield chunk;
+      }
       if (counter.rows - reported >= PROGRESS_EVERY) {
         reported = counter.rows;
         await progress({});
       }
-      yield out;
     }
+    if (text) yield flush();
     finished = true;
     await progress({ status: "done", finishedAt: new Date() });
   } catch (err) {
