@@ -6,10 +6,12 @@
  *   false); highlights are Ranges over the rendered text, never marks or decorations (see
  *   painter.ts for why).
  * - Selection: reported in code points, grapheme-snapped and trimmed, on mouseup/keyup at once
- *   and on selectionchange after SELECTION_DEBOUNCE_MS. Keyboard: the content is focusable
- *   (tabIndex 0); Shift+Arrow/Home/End (Ctrl/Alt for words) extend the selection from a click,
- *   from an existing selection, or from the first visible paragraph after Tab focus
- *   (keyboard-selection.ts; browsers alone need caret browsing, F7, for that).
+ *   and on selectionchange after SELECTION_DEBOUNCE_MS; a mouse selection snaps to whole words
+ *   unless Alt is held. Keyboard: the content is focusable (tabIndex 0) and has a caret drawn by
+ *   reading-caret.ts that Arrow/Home/End/PageUp/PageDown move (Shift extends, Ctrl/Alt by word),
+ *   from a click, a selection, or the first visible paragraph after Tab focus; S selects the
+ *   sentence, E extends to the next punctuation mark (keyboard-selection.ts).
+ * - Layout: `reflow` shows a PDF's wrapped lines as flowing paragraphs (same offsets).
  * - Click on text with no selection: every claim covering the clicked character is reported
  *   (possibly none), found through an interval index.
  * - Progressive: on the server the text is rendered as plain paragraphs, and with a `prepaint` plan
@@ -24,15 +26,16 @@
 import type { Editor } from "@tiptap/core";
 import dynamic from "next/dynamic";
 import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
-import { buildTextModel, cpToPoint, type SelectedSpan } from "@/lib/core/offsets";
+import { buildTextModel, cpToPoint, type SelectedSpan, type TextLayout } from "@/lib/core/offsets";
 import { diffClaims } from "./claim-diff";
 import { browserTextDom, paragraphPointOf, TextDomLocator } from "./dom-text";
 import { browserPainterEnv, CssHighlightPainter, type PaintClaim } from "./painter";
 import { DEFAULT_HIGHLIGHT_PREFIX } from "./highlight-css";
 import { prepaintScript, staticParagraphsHtml, type PrepaintPlan } from "./prepaint";
 import { READING_VIEW_CLASS, READING_VIEW_CSS } from "./reading-styles";
-import { extendSelectionByKey } from "./keyboard-selection";
-import { claimIntervals, codePointAtPoint, sameSpan, selectionInView } from "./view-events";
+import { moveByKey, selectByKey } from "./keyboard-selection";
+import { attachCaret } from "./reading-caret";
+import { claimIntervals, codePointAtPoint, sameSpan, selectionInView, snapSelectionToWords } from "./view-events";
 
 /** TipTap loads after the page has hydrated: the text and highlights are on screen without it. */
 const TipTapText = dynamic(() => import("./TipTapText"), { ssr: false });
@@ -45,6 +48,16 @@ const SELECTION_DEBOUNCE_MS = 150;
 
 export interface ReadingViewHandle {
   scrollToOffset(cp: number): void;
+  /**
+   * Focuses the text with the code point span [start, end) as its selection (where caret and
+   * Shift+Arrow keys continue from), or with the caret at its start (`caret`), the span scrolled into
+   * view; false before the editor has loaded.
+   */
+  selectSpan(start: number, end: number, options?: { caret?: boolean }): boolean;
+  /** Focuses the text, keeping its selection. */
+  focusText(): void;
+  /** Where the selection in the text starts (a caret counts), in code points; null when it is elsewhere. */
+  caretOffset(): number | null;
 }
 
 export interface ReadingViewProps {
@@ -57,8 +70,13 @@ export interface ReadingViewProps {
   label?: string;
   /** Server-computed highlights for the server-rendered text, painted before the editor loads. */
   prepaint?: { plan: PrepaintPlan; nonce?: string };
+  /** `reflow` joins lines wrapped at a page's margin (PDF text; see lib/core/offsets/reflow.ts). */
+  layout?: TextLayout;
   ref?: Ref<ReadingViewHandle>;
 }
+
+/** Whether a box is within the window (vertically). */
+const inViewport = (box: DOMRect) => box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
 
 /** A selection the reader made in the server-rendered paragraphs, as paragraph points (or null). */
 function selectionIn(paragraphs: HTMLCollection) {
@@ -84,13 +102,13 @@ function readingPosition(paragraphs: HTMLCollection): { index: number; top: numb
   return el ? { index: lo, top: el.getBoundingClientRect().top } : null;
 }
 
-export function ReadingView({ ref, text, ...props }: ReadingViewProps) {
-  // `text` stays out of `props`, which the handlers read through a ref: the text model is derived
-  // from the text alone.
+export function ReadingView({ ref, text, layout = "plain", ...props }: ReadingViewProps) {
+  // `text` and `layout` stay out of `props`, which the handlers read through a ref: the text model
+  // is derived from them alone.
   const { claims, focusedClaimId = null, label = DEFAULT_LABEL } = props;
   // Highlight names are `claim-<typeKey>` and `claim-focus` (one reading view per page).
   const prefix = DEFAULT_HIGHLIGHT_PREFIX;
-  const model = useMemo(() => buildTextModel(text), [text]);
+  const model = useMemo(() => buildTextModel(text, layout), [text, layout]);
   const [editor, setEditor] = useState<Editor | null>(null);
   const latest = useRef(props);
   const painterRef = useRef<CssHighlightPainter | null>(null);
@@ -183,7 +201,9 @@ export function ReadingView({ ref, text, ...props }: ReadingViewProps) {
       });
     });
     observer.observe(container, { childList: true, subtree: true });
+    const detachCaret = attachCaret(root, container);
     return () => {
+      detachCaret();
       observer.disconnect();
       cancelAnimationFrame(frame);
       painter.destroy();
@@ -214,42 +234,65 @@ export function ReadingView({ ref, text, ...props }: ReadingViewProps) {
     if (!editor || editor.isDestroyed) return;
     const view = editor.view;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const report = () => {
+    // A selection dragged with the mouse snaps to whole words unless Alt was held (exact characters).
+    let drag: { exact: boolean } | null = null;
+    const report = (snap = false) => {
       clearTimeout(timer);
-      const span = selectionInView(view, model);
+      let span = selectionInView(view, model);
+      if (snap && span) span = snapSelectionToWords(model, locatorRef.current, span);
       if (sameSpan(span, lastSelection.current)) return;
       lastSelection.current = span;
       latest.current.onSelectionChange?.(span);
     };
     const later = () => {
       clearTimeout(timer);
-      timer = setTimeout(report, SELECTION_DEBOUNCE_MS);
+      timer = setTimeout(() => report(), SELECTION_DEBOUNCE_MS);
     };
     const onClick = (e: MouseEvent) => {
+      if (e.detail > 1) return;
+      const hit = () => {
+        const sel = document.getSelection();
+        if (sel && !sel.isCollapsed) return; // the click ended a selection
+        const cp = codePointAtPoint(view, model, e.clientX, e.clientY);
+        const claimsNow = latest.current.claims;
+        if (intervalsRef.current?.claims !== claimsNow) {
+          intervalsRef.current = { claims: claimsNow, index: claimIntervals(claimsNow) };
+        }
+        const ids = cp === null ? [] : intervalsRef.current.index.at(cp).map((c) => c.id);
+        latest.current.onClaimsAtPoint?.(ids, { x: e.clientX, y: e.clientY });
+      };
+      // A click inside a selection (a claim reached with ] or [) clears it only after this event: look then.
       const sel = document.getSelection();
-      if (e.detail > 1 || (sel && !sel.isCollapsed)) return;
-      const cp = codePointAtPoint(view, model, e.clientX, e.clientY);
-      const claimsNow = latest.current.claims;
-      if (intervalsRef.current?.claims !== claimsNow) {
-        intervalsRef.current = { claims: claimsNow, index: claimIntervals(claimsNow) };
-      }
-      const ids = cp === null ? [] : intervalsRef.current.index.at(cp).map((c) => c.id);
-      latest.current.onClaimsAtPoint?.(ids, { x: e.clientX, y: e.clientY });
+      if (sel && !sel.isCollapsed) setTimeout(hit, 0);
+      else hit();
     };
     const root = view.dom;
     const onKeyDown = (e: KeyboardEvent) => {
-      if (extendSelectionByKey(root, e)) e.preventDefault();
+      const locator = locatorRef.current;
+      if (moveByKey(root, e) || (locator && selectByKey(view, model, locator, e))) e.preventDefault();
     };
+    const onMouseDown = (e: MouseEvent) => {
+      drag = e.button === 0 ? { exact: e.altKey } : null;
+    };
+    const onMouseUp = (e: MouseEvent) => {
+      if (!drag) return;
+      const exact = drag.exact || e.altKey;
+      drag = null;
+      report(!exact);
+    };
+    const onKeyUp = () => report();
     document.addEventListener("selectionchange", later);
     root.addEventListener("keydown", onKeyDown);
-    root.addEventListener("mouseup", report);
-    root.addEventListener("keyup", report);
+    root.addEventListener("mousedown", onMouseDown);
+    document.addEventListener("mouseup", onMouseUp);
+    root.addEventListener("keyup", onKeyUp);
     root.addEventListener("click", onClick);
     return () => {
       clearTimeout(timer);
       document.removeEventListener("selectionchange", later);
-      root.removeEventListener("mouseup", report);
-      root.removeEventListener("keyup", report);
+      root.removeEventListener("mousedown", onMouseDown);
+      document.removeEventListener("mouseup", onMouseUp);
+      root.removeEventListener("keyup", onKeyUp);
       root.removeEventListener("keydown", onKeyDown);
       root.removeEventListener("click", onClick);
     };
@@ -262,8 +305,44 @@ export function ReadingView({ ref, text, ...props }: ReadingViewProps) {
         const el = locatorRef.current?.paragraphElement(cpToPoint(model, cp, "forward").paragraph);
         el?.scrollIntoView({ block: "center" });
       },
+      selectSpan(start: number, end: number, options?: { caret?: boolean }) {
+        const locator = locatorRef.current;
+        const root = editor && !editor.isDestroyed ? editor.view.dom : null;
+        const range = document.createRange();
+        if (!locator || !root || !locator.setRange(range, start, end)) return false;
+        root.focus({ preventScroll: true });
+        // The paragraph first (content-visibility may not have laid it out), then the span itself when
+        // the paragraph is taller than the window.
+        if (!inViewport(range.getBoundingClientRect())) {
+          locator.paragraphElement(cpToPoint(model, start, "forward").paragraph)?.scrollIntoView({ block: "center" });
+          const box = range.getBoundingClientRect();
+          if (!inViewport(box)) window.scrollBy(0, box.top - window.innerHeight / 3);
+        }
+        if (options?.caret) range.collapse(true);
+        // ProseMirror's own selection too: on focus it may write its selection back over the page's.
+        const pm = (cp: number) => model.positions.textToPm(model.index.toUtf16(cp), "forward");
+        editor!.commands.setTextSelection({ from: pm(start), to: options?.caret ? pm(start) : pm(end) });
+        const sel = document.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(range);
+        return true;
+      },
+      focusText() {
+        if (editor && !editor.isDestroyed) editor.view.dom.focus({ preventScroll: true });
+      },
+      caretOffset() {
+        const sel = document.getSelection();
+        if (!editor || editor.isDestroyed || !sel || sel.rangeCount === 0) return null;
+        const r = sel.getRangeAt(0);
+        if (!editor.view.dom.contains(r.startContainer)) return null;
+        try {
+          return model.index.fromUtf16(model.positions.pmToText(editor.view.posAtDOM(r.startContainer, r.startOffset), "forward"));
+        } catch {
+          return null; // a point ProseMirror does not map (outside its paragraphs)
+        }
+      },
     }),
-    [model],
+    [model, editor],
   );
 
   return (
@@ -276,6 +355,7 @@ export function ReadingView({ ref, text, ...props }: ReadingViewProps) {
       data-interactive={status.interactive ? "true" : "false"}
       data-painted-count={status.count}
       data-highlights={status.supported ? "supported" : "unsupported"}
+      data-layout={layout}
       suppressHydrationWarning // the prepaint script sets data-ready and data-painted-count first
     >
       <style href="attest-reading-view" precedence="default">

@@ -5,8 +5,8 @@
  * CodePointIndex of the TextModel, so every quote is cut from the canonical text.
  */
 import type { EditorView } from "@tiptap/pm/view";
-import { IntervalIndex, pmSelectionToOffsets, type SelectedSpan, type TextModel } from "@/lib/core/offsets";
-import { caretFromPoint, characterAtPoint } from "./dom-text";
+import { IntervalIndex, pmSelectionToOffsets, sliceCp, snapToWords, type SelectedSpan, type TextModel } from "@/lib/core/offsets";
+import { caretFromPoint, characterAtPoint, type TextDomLocator } from "./dom-text";
 import type { PaintClaim } from "./painter";
 
 function safePosAtDOM(view: EditorView, node: Node, offset: number): number | null {
@@ -42,6 +42,30 @@ export function codePointAtPoint(view: EditorView, model: TextModel, x: number, 
   const pos = safePosAtDOM(view, ch.node, ch.offset);
   if (pos === null) return null;
   return model.index.fromUtf16(model.positions.pmToText(pos, "forward"));
+}
+
+/** Code point offset of a DOM point in the view (between paragraphs: the next one's start); null outside it. */
+export function codePointOfDomPoint(view: EditorView, model: TextModel, node: Node, offset: number): number | null {
+  const pos = safePosAtDOM(view, node, offset);
+  return pos === null ? null : model.index.fromUtf16(model.positions.pmToText(pos, "forward"));
+}
+
+/**
+ * A selection's span widened to whole words (a bound inside a word moves to its edge), with the DOM
+ * selection set to match so the reader sees what is reported. The span itself when nothing changes.
+ */
+export function snapSelectionToWords(model: TextModel, locator: TextDomLocator | null, span: SelectedSpan): SelectedSpan {
+  const snapped = snapToWords(model.text, span.start, span.end, model.index);
+  if (snapped.start === span.start && snapped.end === span.end) return span;
+  const points = locator?.points(snapped.start, snapped.end);
+  const sel = document.getSelection();
+  if (!points || !sel) return span;
+  // Keep the direction the reader dragged in (Shift+Arrow then extends the end they were moving).
+  const { anchorNode, focusNode } = sel;
+  const backward = anchorNode && focusNode && (anchorNode === focusNode ? sel.focusOffset < sel.anchorOffset : (anchorNode.compareDocumentPosition(focusNode) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
+  const [a, b] = backward ? [points[1], points[0]] : points;
+  sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  return { start: snapped.start, end: snapped.end, exact: sliceCp(model.text, snapped.start, snapped.end, model.index) };
 }
 
 /** Interval index over every span of every claim (hit-testing; the Highlight API has no elements). */

@@ -7,6 +7,8 @@ export {
 } from "./selector";
 export { PositionMap, splitParagraphs, type Paragraph, type ParagraphPoint } from "./paragraphs";
 export { IntervalIndex } from "./interval-index";
-export { buildTextModel, cpToPoint, spanToRange, type TextModel } from "./text-model";
+export { buildTextModel, cpToPoint, spanToRange, type TextLayout, type TextModel } from "./text-model";
+export { nextPunctuationEnd, sentenceAt, snapToWords } from "./segments";
+export { looksHardWrapped } from "./reflow";
 export { pmSelectionToOffsets, selectionToOffsets, type SelectedSpan } from "./selection-to-offsets";
 export { quotePreview } from "./quote-preview";

@@ -27,6 +27,10 @@ export interface Paragraph {
   start: number;
   /** UTF-16 offset just past the last character (exclusive). */
   end: number;
+  /**
+   * The paragraph as shown: the canonical text from start to end, or in a reflowed layout the same
+   * with joined line breaks shown as spaces (same length, so offsets inside it are canonical).
+   */
   text: string;
 }
 

@@ -6,17 +6,25 @@
  */
 import { CodePointIndex, type Bias } from "./code-points";
 import { PositionMap, splitParagraphs, type Paragraph, type ParagraphPoint } from "./paragraphs";
+import { reflowParagraphs } from "./reflow";
+
+/**
+ * How the text is laid out in paragraphs: `plain` splits at blank lines and shows single line
+ * breaks; `reflow` joins lines wrapped at a page's margin (a PDF's text layer; see reflow.ts).
+ */
+export type TextLayout = "plain" | "reflow";
 
 export interface TextModel {
   readonly text: string;
   readonly index: CodePointIndex;
   readonly paragraphs: readonly Paragraph[];
   readonly positions: PositionMap;
+  readonly layout: TextLayout;
 }
 
-export function buildTextModel(text: string): TextModel {
-  const paragraphs = splitParagraphs(text);
-  return { text, index: new CodePointIndex(text), paragraphs, positions: new PositionMap(paragraphs) };
+export function buildTextModel(text: string, layout: TextLayout = "plain"): TextModel {
+  const paragraphs = layout === "reflow" ? reflowParagraphs(text) : splitParagraphs(text);
+  return { text, index: new CodePointIndex(text), paragraphs, positions: new PositionMap(paragraphs), layout };
 }
 
 /** Paragraph point of a code point offset; offsets in separators snap per `bias`. */

@@ -11,6 +11,10 @@ describe("selectionStep", () => {
     ["ArrowDown", true, ["forward", "line"]],
     ["Home", false, ["backward", "lineboundary"]],
     ["End", false, ["forward", "lineboundary"]],
+    ["Home", true, ["backward", "documentboundary"]],
+    ["End", true, ["forward", "documentboundary"]],
+    ["PageUp", false, ["backward", "page"]],
+    ["PageDown", false, ["forward", "page"]],
     ["a", false, null],
     ["Enter", false, null],
   ] as const)("%s (word: %s)", (key, byWord, want) => {

@@ -196,3 +196,20 @@ describe("prepaintScript", () => {
     expect(w.head).toEqual([{ textContent: hostile.css, dataset: { highlights: "a\u2028b" } }]);
   });
 });
+
+describe("prepaint over a reflowed text", () => {
+  const text = "Attack report\n\nThe attack on 18 April killed 12 people.\nWitnesses said the market was crowded at the time.\n\nPage two continues the report.";
+  const model = buildTextModel(text, "reflow");
+
+  it("paints a span across a joined line break as one range in one paragraph, on the paragraphs as shown", () => {
+    const start = text.indexOf("12 people.");
+    const end = text.indexOf("Witnesses") + "Witnesses".length;
+    const plan = planPrepaint(model, [claim("c1", "attack", [[start, end]])], "claim");
+    const p = model.paragraphs[1]!;
+    expect(plan.count).toBe(1);
+    expect(plan.highlights.find((h) => h.name === "claim-attack")!.ranges).toEqual([1, start - p.start, 1, end - p.start]);
+    expect(staticParagraphsHtml(model)).toBe(
+      '<p dir="auto">Attack report</p><p dir="auto">The attack on 18 April killed 12 people. Witnesses said the market was crowded at the time.</p><p dir="auto">Page two continues the report.</p>',
+    );
+  });
+});
