@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import "./globals.css";
@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   title: { default: "Attest", template: "%s · Attest" },
   description: "Read sources, tag typed claims with exact evidence, build datasets.",
 };
+
+/** `<meta name="color-scheme" content="light dark">`: the page follows the system's light or dark setting. */
+export const viewport: Viewport = { colorScheme: "light dark" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();

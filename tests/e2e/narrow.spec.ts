@@ -7,24 +7,11 @@
  */
 import { test, expect } from "./a11y";
 import type { Page } from "@playwright/test";
-import { airportRecord, createProject, expectAccessible, signUp, tagAttack } from "./helpers";
+import { airportRecord, createProject, expectAccessible, expectNoSidewaysScroll, signUp, tagAttack } from "./helpers";
 
 const WIDTHS = [390, 900] as const;
 /** One unbroken word longer than a phone is wide, as a project name can be. */
 const LONG_NAME = "Kabulairportbombingreportsnarrowscreenstudy";
-
-/** The document is no wider than the window; on failure, names the elements that stick out. */
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, innerWidth, offenders } = await page.evaluate(() => {
-    const limit = window.innerWidth + 1;
-    const offenders = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((el) => el.getBoundingClientRect().right > limit && !el.parentElement?.closest(".table-scroll"))
-      .slice(-5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, offenders };
-  });
-  expect(scrollWidth, `${where} at ${innerWidth} px is ${scrollWidth} px wide; sticking out: ${offenders.join(", ")}`).toBeLessThanOrEqual(innerWidth + 1);
-}
 
 /** Each wide table on the page scrolls within a named region that takes focus. */
 async function expectTablesInRegions(page: Page) {
