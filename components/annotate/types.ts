@@ -21,8 +21,11 @@ export interface SpanDraft {
 export type FullClaim = ClaimView;
 
 export type PanelState =
-  /** `idempotencyKey`: one per draft, kept across retries until a save succeeds (see save-claim.ts). */
-  | { mode: "new"; typeId: string; spans: SpanDraft[]; values: Record<string, unknown>; note: string; idempotencyKey: string }
+  /**
+   * `idempotencyKey`: one per draft, kept across retries until a save succeeds (see save-claim.ts).
+   * `startValues`: what the form opened with (the project's field defaults), which closing it loses nothing of.
+   */
+  | { mode: "new"; typeId: string; spans: SpanDraft[]; values: Record<string, unknown>; startValues?: Record<string, unknown>; note: string; idempotencyKey: string }
   | { mode: "edit"; claim: FullClaim; definition: ClaimTypeDefinition; spans: SpanDraft[]; values: Record<string, unknown>; note: string };
 
 /**

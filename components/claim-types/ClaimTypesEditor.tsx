@@ -1,5 +1,8 @@
 "use client";
-/** Lists a project's claim types; owners edit a type's fields (each save is a new version) or add types. */
+/**
+ * Lists a project's claim types; owners edit a type's fields (each save is a new version) or add types;
+ * editors and owners set each type's field defaults.
+ */
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { isMultiEnum, type ClaimTypeDefinition } from "@/lib/core/claim-types";
@@ -8,11 +11,15 @@ import { createClaimTypeAction, setClaimTypeArchivedAction, updateClaimTypeActio
 import { suggestTypeColor, withTypeCues } from "@/lib/core/color/palette";
 import { TypeName } from "@/components/annotate/TypeName";
 import { DefinitionForm } from "./DefinitionForm";
+import { FieldDefaultsEditor } from "./FieldDefaultsEditor";
+import type { FieldDefaults } from "@/lib/services/claim-type-defaults";
 
 /** A new type starts with the first palette colour no type of the project uses yet. */
 const blank = (used: readonly string[]): ClaimTypeDefinition => ({ key: "", name: "", color: suggestTypeColor(used), fields: [] }) as unknown as ClaimTypeDefinition;
 
-export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: string; types: TypeView[]; canManage: boolean }) {
+export function ClaimTypesEditor({ projectId, types, canManage, defaults, canSetDefaults }: {
+  projectId: string; types: TypeView[]; canManage: boolean; defaults: Record<string, FieldDefaults>; canSetDefaults: boolean;
+}) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const [error, setError] = useState("");
@@ -64,6 +71,9 @@ export function ClaimTypesEditor({ projectId, types, canManage }: { projectId: s
                 </tbody>
               </table>
             </div>
+          )}
+          {editing !== t.id && !t.archived && (
+            <FieldDefaultsEditor projectId={projectId} claimTypeId={t.id} definition={t.definition} defaults={defaults[t.id] ?? { version: 0, values: {} }} canSet={canSetDefaults} />
           )}
         </section>
       ))}

@@ -12,6 +12,7 @@ import { updateDocumentMetadata, revertToOriginalText } from "@/lib/services/doc
 import { createClaim, deleteClaim, getClaimForEditing, restoreClaim, updateClaim } from "@/lib/services/claims";
 import { createClaimType, setClaimTypeArchived, updateClaimType } from "@/lib/services/claim-types";
 import { listClaimKeyValues } from "@/lib/services/claim-lists";
+import { setFieldDefault } from "@/lib/services/claim-type-defaults";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -89,6 +90,13 @@ export async function updateClaimTypeAction(projectId: string, input: unknown) {
 
 export async function setClaimTypeArchivedAction(projectId: string, claimTypeId: string, version: number, archived: boolean) {
   const result = await runAction((userId) => setClaimTypeArchived(userId, str(projectId), claimTypeId, version, archived));
+  if (result.ok) revalidatePath(`/projects/${projectId}/claim-types`);
+  return result;
+}
+
+/** Sets or removes one field's project default for a claim type: `{ claimTypeId, version, field, value }`. */
+export async function setFieldDefaultAction(projectId: string, input: unknown) {
+  const result = await runAction((userId) => setFieldDefault(userId, str(projectId), input));
   if (result.ok) revalidatePath(`/projects/${projectId}/claim-types`);
   return result;
 }

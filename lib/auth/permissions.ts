@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "project.edit": ["owner"],
   "member.manage": ["owner"],
   "claimType.manage": ["owner"],
+  // Field defaults of a claim type (Perpetrators = ISKP): the people who steer the annotation.
+  "claimType.defaults": ["owner", "editor"],
   "document.import": ["owner", "editor", "annotator"],
   "document.editMetadata": ["owner", "editor"],
   "claim.create": ["owner", "editor", "annotator"],

@@ -94,6 +94,7 @@ const VERBS: Record<string, string> = {
   "assignment.state": "updated the assignment of",
   "claimType.create": "created the claim type",
   "claimType.update": "edited the claim type",
+  "claimType.defaults": "changed the field defaults of the claim type",
   "actor.create": "added the actor",
   "actor.delete": "removed the actor",
   "release.publish": "published release",

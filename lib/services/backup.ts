@@ -53,6 +53,8 @@ type Table = {
   where: string;
   /** Columns holding a user id: written as the user's e-mail. */
   users: string[];
+  /** Absent from archives written before the table existed: such an archive restores it empty. */
+  optional?: true;
 };
 
 const inClaims = `"claimId" IN (SELECT id FROM "Claim" WHERE "projectId" = $1)`;
@@ -63,6 +65,7 @@ const TABLES: readonly Table[] = [
   { entry: "members.jsonl", table: "Membership", where: `t."projectId" = $1`, users: ["userId"] },
   { entry: "claim-types.jsonl", table: "ClaimType", where: `t."projectId" = $1`, users: [] },
   { entry: "claim-type-versions.jsonl", table: "ClaimTypeVersion", where: `t."claimTypeId" IN (SELECT id FROM "ClaimType" WHERE "projectId" = $1)`, users: ["createdById"] },
+  { entry: "claim-type-defaults.jsonl", table: "ClaimTypeDefaults", where: `t."projectId" = $1`, users: ["updatedById"], optional: true },
   { entry: "documents.jsonl", table: "Document", where: `t."projectId" = $1`, users: ["createdById"] },
   { entry: "actors.jsonl", table: "Actor", where: `t."projectId" = $1`, users: [] },
   { entry: "actor-aliases.jsonl", table: "ActorAlias", where: `t."projectId" = $1`, users: [] },
@@ -85,6 +88,7 @@ const TABLES: readonly Table[] = [
 const USERS_ENTRY = "users.jsonl";
 const MANIFEST = "manifest.json";
 const KNOWN_ENTRIES = new Set([MANIFEST, USERS_ENTRY, ...TABLES.map((t) => t.entry)]);
+const OPTIONAL_ENTRIES = new Set(TABLES.filter((t) => t.optional).map((t) => t.entry));
 
 type Row = Record<string, unknown>;
 
@@ -204,7 +208,7 @@ async function listEntries(source: ZipSource, limits: BackupLimits): Promise<Map
     maxEntries: limits.maxEntries,
     maxExpandedBytes: limits.maxTotalBytes,
     maxCompressionRatio: limits.maxCompressionRatio,
-    required: [...KNOWN_ENTRIES].map((name) => ({ name, missing: `the entry ${name} is missing.` })),
+    required: [...KNOWN_ENTRIES].filter((name) => !OPTIONAL_ENTRIES.has(name)).map((name) => ({ name, missing: `the entry ${name} is missing.` })),
     allowed: KNOWN_ENTRIES,
     refuseBackslash: true,
     encrypted: "the archive is encrypted.",
@@ -273,7 +277,10 @@ async function verify(bytes: ZipSource, entries: Map<string, ZipEntryInfo>, mani
   const tableOf = new Map(TABLES.map((t) => [t.entry, t.table]));
   for (const name of [USERS_ENTRY, ...TABLES.map((t) => t.entry)]) {
     const expected = manifest.entries[name];
+    // An older archive, written before an optional table existed, has neither the entry nor its line.
+    if (OPTIONAL_ENTRIES.has(name) && !expected && !entries.has(name)) continue;
     if (!expected) throw unsafe(`its manifest does not list ${name}.`);
+    if (!entries.has(name)) throw unsafe(`the entry ${name} is missing.`);
     const hash = createHash("sha256");
     let rows = 0;
     try {
@@ -395,6 +402,7 @@ export async function restoreProject(userId: string, input: Uint8Array | ZipSour
 
     await db.$transaction(async (tx) => {
       for (const table of TABLES) {
+        if (!entries.has(table.entry)) continue; // an optional table the archive predates (checked in verify)
         let batch: Row[] = [];
         let count = 0;
         for await (const line of entryLines(archive, entries.get(table.entry)!)) {

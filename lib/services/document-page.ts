@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { CLAIM_TYPE_SELECT, withCurrentDefinition } from "./claim-types";
 import { documentClaimsSnapshot } from "./claim-snapshots";
 import { claimVisibility, seesWholeDocument } from "./claim-visibility";
+import { fieldDefaultsOf } from "./claim-type-defaults";
 
 export async function getDocumentPage(userId: string, projectId: string, documentId: string) {
   const db = await getDb();
@@ -29,6 +30,7 @@ export async function getDocumentPage(userId: string, projectId: string, documen
     db.document.count({ where: { id: documentId, originalText: { not: null } } }),
   ]);
   const { claimsVersion: _cv, claimSeq, ...document } = doc;
+  const claimTypes = types.map(withCurrentDefinition);
   return {
     access,
     projectName: project.name,
@@ -44,7 +46,9 @@ export async function getDocumentPage(userId: string, projectId: string, documen
       ownOnly: !seesWholeDocument(visibility, doc.curationOpenedAt),
       curationOpen: doc.curationOpenedAt !== null,
     },
-    claimTypes: types.map(withCurrentDefinition),
+    claimTypes,
+    /** Field defaults by claim type id, which the claim form fills into new claims (marked as defaults). */
+    fieldDefaults: await fieldDefaultsOf(db, projectId, claimTypes),
     members: members.map((m) => m.user),
   };
 }

@@ -33,6 +33,7 @@ import { confirmProposal, proposeRecords } from "@/lib/services/records";
 import { ALL_CLAIMS } from "@/lib/services/claim-visibility";
 import { exportClaims, exportDocuments, exportRecords } from "@/lib/services/export-data";
 import { backupProject, backupLimits, restoreProject, restoreProjectFromFile } from "@/lib/services/backup";
+import { listFieldDefaults, setFieldDefault } from "@/lib/services/claim-type-defaults";
 import { readZipEntry } from "@/lib/import/zip-entry-stream";
 import { POST as restoreRoute } from "@/app/api/projects/restore/route";
 import { parseDate, parseQuantity } from "@/lib/core/values";
@@ -182,6 +183,7 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     const docA = (await importDocument(owner.id, projectId, { fileName: "a.txt", pastedText: REPORT_A }, { metadata: { title: "Report A", published: "2021-08-27" } })).documentId;
     const docB = (await importDocument(editor.id, projectId, { fileName: "b.txt", pastedText: REPORT_B }, { metadata: { title: "Report B", published: "2021-09-15" } })).documentId;
     await createActor(owner.id, projectId, { name: "Islamic State Khorasan Province", aliases: ["ISIS-K", "ISKP"] });
+    await setFieldDefault(editor.id, projectId, { claimTypeId: attackId, version: 0, field: "perpetrators", value: [{ raw: "ISKP" }] });
     const a = await createClaim(owner.id, projectId, {
       documentId: docA, claimTypeId: attackId, spans: [spanOf(REPORT_A, "A suicide bombing at Hamid Karzai International Airport on 26 August 2021 killed at least 170 people")],
       values: { date: ok(parseDate("26 August 2021")), location: KABUL, perpetrators: [{ raw: "ISIS-K" }], fatalities: ok(parseQuantity("at least 170")) },
@@ -244,6 +246,33 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     const document = await db.prisma.document.findFirstOrThrow({ where: { projectId: result.projectId, title: "Report B" } });
     expect(document.createdById).toBe(editor.id);
     expect(await db.prisma.auditEvent.count({ where: { projectId: result.projectId, action: "project.restore" } })).toBe(1);
+    // The claim types' field defaults come back on the copy's own claim types, with their version.
+    const byTypeKey = async (pid: string) => {
+      const defaults = await listFieldDefaults(owner.id, pid);
+      const types = await db.prisma.claimType.findMany({ where: { projectId: pid }, select: { id: true, key: true } });
+      return Object.fromEntries(types.map((t) => [t.key, defaults[t.id]]));
+    };
+    expect(await byTypeKey(result.projectId)).toEqual(await byTypeKey(projectId));
+    expect((await byTypeKey(result.projectId)).attack).toEqual({ version: 1, values: { perpetrators: [{ raw: "ISKP" }] } });
+  });
+
+  it("restores an archive written before field defaults existed, with none", async () => {
+    const older = rebuilt(entries, (m) => {
+      m.delete("claim-type-defaults.jsonl");
+      const manifest = JSON.parse(text(m.get("manifest.json")!)) as { entries: Record<string, unknown>; counts: Record<string, unknown> };
+      delete manifest.entries["claim-type-defaults.jsonl"];
+      delete manifest.counts["claim-type-defaults"];
+      m.set("manifest.json", withText(m.get("manifest.json")!, JSON.stringify(manifest)));
+    });
+    const result = await restoreProject(owner.id, older);
+    expect(result.counts).not.toHaveProperty("claim-type-defaults");
+    expect(Object.values(await listFieldDefaults(owner.id, result.projectId)).every((d) => d.version === 0)).toBe(true);
+    expect(await db.prisma.claim.count({ where: { projectId: result.projectId } })).toBe(3);
+  });
+
+  it("refuses an archive whose manifest lists field defaults that are not in it", async () => {
+    const damaged = rebuilt(entries, (m) => m.delete("claim-type-defaults.jsonl"));
+    expect((await failure(restoreProject(owner.id, damaged))).message).toMatch(/claim-type-defaults\.jsonl is missing/);
   });
 
   it("gives a stranger's restore to them as owner and attributes unknown members' work to them", async () => {
@@ -387,6 +416,7 @@ describe.each(testEngines())("backup on %s restored into another instance", (eng
     const mixedText = await stored(mixed);
     const brokenText = await stored(broken);
     await createActor(ownerId, projectId, { name: "Israel Defense Forces", aliases: ["IDF"] });
+    await setFieldDefault(ownerId, projectId, { claimTypeId: attackId, version: 0, field: "location", value: { raw: "Nuseirat camp", country: "PSE" } });
 
     // Discontinuous spans, over emoji, combining marks and Arabic.
     const strike = await createClaim(editorId, projectId, {
@@ -447,6 +477,12 @@ describe.each(testEngines())("backup on %s restored into another instance", (eng
       expect([...files.keys()]).toEqual([...releaseFiles.keys()]);
       for (const [name, bytes] of releaseFiles) expect({ name, equal: files.get(name)!.equals(bytes) }).toEqual({ name, equal: true });
       expect((await documentRows(fresh, projectId)).map((r) => JSON.parse(r.row))).toEqual((await documentRows(source, projectId)).map((r) => JSON.parse(r.row)));
+      // Field defaults keep their claim type ids and version.
+      const defaults = await listFieldDefaults(restorerId, projectId);
+      setDatabaseForTests(source);
+      expect(defaults).toEqual(await listFieldDefaults(ownerId, projectId));
+      setDatabaseForTests(fresh);
+      expect(Object.values(defaults).some((d) => d.version === 1 && "location" in d.values)).toBe(true);
 
       // Restored a second time there, its ids are taken: a copy with new ids, named as one.
       const copy = await restoreProject(restorerId, archive);

@@ -4,3 +4,4 @@ export * from "./values-schema";
 export * from "./defaults";
 export * from "./field-wording";
 export { applyDerivedFields } from "./derive";
+export * from "./fast-tagging";

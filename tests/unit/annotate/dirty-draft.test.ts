@@ -66,4 +66,13 @@ describe("draftChanged: a new claim", () => {
     expect(draftChanged(fresh({ note: " " }), ATTACK)).toBe(true);
     expect(draftChanged(fresh({ spans: [{ start: 4, end: 9, exact: "words" }, { start: 20, end: 25, exact: "more." }] }), ATTACK)).toBe(true);
   });
+  it("is unchanged with only the project's field defaults it was opened with, changed once one differs", () => {
+    const defaults = { perpetrators: [{ raw: "ISKP" }] };
+    expect(draftChanged(fresh({ values: { ...defaults }, startValues: defaults }), ATTACK)).toBe(false);
+    expect(draftChanged(fresh({ values: { perpetrators: [{ raw: "IS-K" }] }, startValues: defaults }), ATTACK)).toBe(true);
+    expect(draftChanged(fresh({ values: {}, startValues: defaults }), ATTACK)).toBe(true); // the default cleared
+    expect(draftChanged(fresh({ values: { ...defaults, weapon: "bomb" }, startValues: defaults }), ATTACK)).toBe(true);
+    // Without the defaults it was opened with, the same values are the annotator's own.
+    expect(draftChanged(fresh({ values: { ...defaults } }), ATTACK)).toBe(true);
+  });
 });

@@ -5,7 +5,8 @@ import { PERMISSIONS, ROLES, can, canDeleteClaim, canEditClaim, claimChangePermi
 const EXPECTED: Record<Role, Permission[]> = {
   owner: Object.keys(PERMISSIONS) as Permission[],
   editor: ["project.view", "document.import", "document.editMetadata", "claim.create", "claim.editOwn", "claim.editAny", "claim.deleteOwn", "claim.deleteAny",
-    "document.assign", "assignment.updateOwn", "claim.review", "claim.comment", "document.curate", "agreement.view", "import.annotations", "export.run", "release.publish", "activity.view"],
+    "document.assign", "assignment.updateOwn", "claim.review", "claim.comment", "document.curate", "agreement.view", "import.annotations", "export.run", "release.publish", "activity.view",
+    "claimType.defaults"],
   annotator: ["project.view", "document.import", "claim.create", "claim.editOwn", "claim.deleteOwn", "assignment.updateOwn", "claim.comment", "export.run"],
   viewer: ["project.view", "export.run"],
 };

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { activityVerb, dayHeading, dayWindow, decodeCursor, encodeCursor, groupByDay, isIsoDay, utcDay } from "@/lib/core/activity";
 
@@ -65,6 +67,17 @@ describe("activity words", () => {
     expect(activityVerb("claim.update", 1)).toBe("edited 1 field of");
     expect(activityVerb("claim.update", 0)).toBe("edited");
     expect(activityVerb("claim.update")).toBe("edited");
+  });
+
+  it("has words for every action the services write to the audit log", () => {
+    const dir = path.join(__dirname, "../../../lib/services");
+    const written = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(/action: "([A-Za-z]+\.[A-Za-z]+)"/g)) written.add(m[1]!);
+    }
+    expect(written.size).toBeGreaterThan(20);
+    const fallback = [...written].filter((a) => activityVerb(a) === a.replace(".", " "));
+    expect(fallback).toEqual([]);
   });
 
   it("falls back to the action's own words for one it does not know", () => {

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { AnnotationWorkspace } from "@/components/annotate/AnnotationWorkspace";
 import { DocumentDetails } from "@/components/annotate/DocumentDetails";
 import { documentPrepaint } from "@/components/annotate/document-prepaint";
+import { looksHardWrapped } from "@/lib/core/offsets";
 import { CopiedPassages } from "@/components/passages/CopiedPassages";
 import { ImportAnnotations } from "@/components/annotation-import/ImportAnnotations";
 
@@ -17,10 +18,13 @@ type Props = { params: Promise<{ projectId: string; documentId: string }> };
 export default async function DocumentPage({ params }: Props) {
   const { projectId, documentId } = await params;
   const user = await pageUser(`/projects/${projectId}/documents/${documentId}`);
-  const { access, projectName, document, claims, claimTypes, members, blind } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
+  const { access, projectName, document, claims, claimTypes, fieldDefaults, members, blind } = await orNotFound(() => getDocumentPage(user.id, projectId, documentId));
   const { text, importReport, ...meta } = document;
   // Highlights painted on the server-rendered text by an inline script (it needs the CSP nonce).
-  const prepaint = { plan: documentPrepaint(text, claims, claimTypes), nonce: (await headers()).get("x-nonce") ?? undefined };
+  // A PDF's text layer (or a text saved from one) has hard line breaks at the page's margin: shown
+  // reflowed, offsets unchanged.
+  const layout = meta.sourceFormat === "pdf" || looksHardWrapped(text) ? "reflow" : "plain";
+  const prepaint = { plan: documentPrepaint(text, claims, claimTypes, layout), nonce: (await headers()).get("x-nonce") ?? undefined };
   return (
     <div className="document-page">
       <nav aria-label="Breadcrumb" className="crumbs">
@@ -50,6 +54,9 @@ export default async function DocumentPage({ params }: Props) {
         canCreate={can(access.role, "claim.create")}
         role={access.role}
         prepaint={prepaint}
+        layout={layout}
+        fieldDefaults={fieldDefaults}
+        canSetDefaults={can(access.role, "claimType.defaults")}
       />
     </div>
   );
