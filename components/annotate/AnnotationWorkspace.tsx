@@ -10,7 +10,7 @@ import { unpackClaims, type PackedClaims } from "@/lib/core/packed-claims";
 import { canEditClaim, type Role } from "@/lib/auth/permissions";
 import { ReadingView, type ReadingViewHandle } from "@/components/editor/ReadingView";
 import type { PaintClaim } from "@/components/editor/painter";
-import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, restoreClaimAction, updateClaimAction } from "@/lib/actions/projects";
+import { createClaimAction, deleteClaimAction, getClaimAction, getClaimBySeqAction, updateClaimAction } from "@/lib/actions/projects";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { ClaimsList } from "./ClaimsList";
@@ -25,13 +25,22 @@ import { callAction, createInput, draftFingerprint, newIdempotencyKey, savedWith
 import { compareDrafts, reapplyDraft } from "./claim-rebase";
 import { draftChanged } from "./dirty-draft";
 import { DiscardDialog } from "./DiscardDialog";
+import { ClaimsDrawer, ClaimsDrawerToggle, isNarrow, useClaimsDrawer } from "./ClaimsDrawer";
+import { useRevealEvidence, useRevealOnOpen } from "./reveal-evidence";
 import type { PrepaintPlan } from "@/components/editor/prepaint";
+import type { TextLayout } from "@/lib/core/offsets";
+import type { FieldDefaults } from "@/lib/services/claim-type-defaults";
+import { useFastTagging } from "./useFastTagging";
+import { useKeyboardFlow } from "./useKeyboardFlow";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
 const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel), {
   ssr: false,
   loading: () => <div className="claim-panel" aria-busy="true">Loading the claim form…</div>,
 });
+
+/** The painter's id for a new claim's evidence while its form is open (see paintClaims). */
+const DRAFT_PAINT_ID = "pending-draft";
 
 /** Claim rows the server renders (more than the list shows before it is scrolled). */
 const SERVER_LIST_ROWS = 40;
@@ -50,6 +59,12 @@ export function AnnotationWorkspace(props: {
   role: Role;
   /** Highlights painted on the server-rendered text before the page's scripts run (see document-prepaint.ts). */
   prepaint?: { plan: PrepaintPlan; nonce?: string };
+  /** How the text is laid out: `reflow` joins a PDF's wrapped lines (the prepaint plan must use the same). */
+  layout?: TextLayout;
+  /** Field defaults by claim type id, filled into new claims and marked as defaults in the form. */
+  fieldDefaults?: Record<string, FieldDefaults>;
+  /** Whether the user may set field defaults (editors and owners). */
+  canSetDefaults?: boolean;
 }) {
   const { projectId, documentId, text } = props;
   if (typeof window !== "undefined" && !performance.getEntriesByName("workspace:render").length) performance.mark("workspace:render");
@@ -85,11 +100,24 @@ export function AnnotationWorkspace(props: {
   const textBefore = useMemo(() => text.slice(0, index.toUtf16(firstStart)), [text, index, firstStart]);
   // Both serve the browser only (clicks, the painter): the server renders neither, so it skips them.
   const byId = useMemo(() => new Map(onServer ? [] : claims.map((c) => [c.id, c])), [claims, onServer]);
-  const paintClaims = useMemo<PaintClaim[]>(() => (onServer ? [] : claims.map((c) => toPaintClaim(c, types.get(c.typeId)))), [claims, types, onServer]);
+  const storedPaint = useMemo<PaintClaim[]>(() => (onServer ? [] : claims.map((c) => toPaintClaim(c, types.get(c.typeId)))), [claims, types, onServer]);
+  // A new claim's evidence stays marked while its form is open (the text selection is gone by then),
+  // drawn as the focused claim; its "pending-" id keeps clicks and the list away from it.
+  const draftSpans = panel?.mode === "new" ? panel.spans : null;
+  const draftType = panel?.mode === "new" ? types.get(panel.typeId) : undefined;
+  const paintClaims = useMemo<PaintClaim[]>(() => {
+    if (!draftSpans) return storedPaint;
+    const draft: PaintClaim = { id: DRAFT_PAINT_ID, typeKey: draftType?.key ?? "other", color: draftType?.color ?? "#999999", spans: draftSpans.map(({ start, end }) => ({ start, end })) };
+    if (draftType?.underline) draft.underline = draftType.underline;
+    return [...storedPaint, draft];
+  }, [storedPaint, draftSpans, draftType]);
   const focusedId = panel?.mode === "edit" ? String(panel.claim.seq) : null;
   const panelDefinition = panel ? (panel.mode === "edit" ? panel.definition : types.get(panel.typeId)?.definition) : undefined;
   const editable = panel?.mode === "new" || (panel?.mode === "edit" && canEditClaim(props.role, props.currentUserId, panel.claim.authorId));
   const dirty = Boolean(panel && panelDefinition && editable && draftChanged(panel, panelDefinition));
+  // Focus and announcements for keyboard and screen reader users: claim keys, focus after save/close/delete, undo.
+  const flow = useKeyboardFlow({ projectId, text, index, claims, byId, types, viewRef, panel, focusedId, dirty, setClaims, setPanel, setToast });
+  const { announce, closed: formClosed, saved: flowSaved, deleted: flowDeleted, handleKey: flowKey } = flow;
 
   /** Runs `proceed` at once when the form holds nothing to lose, else after "Discard changes" (one question at a time). */
   const unlessDirty = useCallback((proceed: () => void) => {
@@ -98,17 +126,28 @@ export function AnnotationWorkspace(props: {
   }, [dirty]);
 
   const closePanel = useCallback(() => { setPanel(null); setError(null); setTheirs(null); }, []);
+  /** Esc or the close button: the form closes and focus goes back to the text at its evidence. */
+  const closeToText = useCallback(() => { formClosed(panel); closePanel(); }, [formClosed, panel, closePanel]);
+
+  // R repeats the last type used; new claims start with the project's field defaults (marked in the form).
+  const fast = useFastTagging({ projectId, documentId, claims, currentUserId: props.currentUserId, types, fieldDefaults: props.fieldDefaults, canSetDefaults: Boolean(props.canSetDefaults) });
+  const { remember, startValues } = fast;
+  const repeatType = fast.repeatType?.archived ? undefined : fast.repeatType;
+  const repeatId = repeatType?.id;
 
   const startNew = useCallback((typeId: string) => {
     if (!selection || !props.canCreate) return;
     unlessDirty(() => {
       setError(null);
       setTheirs(null);
-      setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values: {}, note: "", idempotencyKey: newIdempotencyKey() });
+      const values = startValues(typeId);
+      setPanel({ mode: "new", typeId, spans: [{ start: selection.start, end: selection.end, exact: selection.exact }], values, startValues: values, note: "", idempotencyKey: newIdempotencyKey() });
+      announce(`New ${types.get(typeId)?.name ?? ""} claim. Alt+Shift and a field's number jump to the field; Ctrl+Enter saves; Esc closes.`);
+      remember(typeId);
       setSelection(null);
       window.getSelection()?.removeAllRanges(); // the selection is now the claim's evidence
     });
-  }, [selection, props.canCreate, unlessDirty]);
+  }, [selection, props.canCreate, unlessDirty, startValues, remember, announce, types]);
 
   /** Fetches a claim and opens it in the panel (every state change after the answer). */
   const loadClaim = useCallback(async (ref: string, scroll: boolean) => {
@@ -116,8 +155,9 @@ export function AnnotationWorkspace(props: {
     if (!res.ok) return setError({ message: res.error.message, kind: "error" });
     const { claim, definition } = res.data;
     setPanel({ mode: "edit", claim, definition, spans: claim.spans.map(({ start, end, exact }) => ({ start, end, exact })), values: claim.values, note: claim.note });
+    announce(`${definition.name} #${claim.seq} opened, version ${claim.version}.`);
     if (scroll && claim.spans[0]) viewRef.current?.scrollToOffset(claim.spans[0].start);
-  }, [projectId, documentId]);
+  }, [projectId, documentId, announce]);
 
   const openClaim = useCallback((ref: string, scroll = false) => {
     if (ref.startsWith("pending-")) return; // still being saved: nothing to open yet
@@ -188,12 +228,12 @@ export function AnnotationWorkspace(props: {
         }
       }
       setPanel(null);
-      setToast({ message: panel.mode === "new" ? "Claim saved." : "Changes saved." });
+      flowSaved(panel, saved);
     } finally {
       busyRef.current = false;
       setBusy(false);
     }
-  }, [panel, types, projectId, documentId, props.currentUserId]);
+  }, [panel, types, projectId, documentId, props.currentUserId, flowSaved]);
 
   const remove = useCallback(async () => {
     if (!panel || panel.mode !== "edit" || busyRef.current) return;
@@ -206,20 +246,12 @@ export function AnnotationWorkspace(props: {
       if (!res.ok) return setError(statusOf(res.error, "delete"));
       setClaims((cs) => cs.filter((c) => c.id !== String(claim.seq)));
       setPanel(null);
-      const deletedVersion = res.data.version;
-      setToast({
-        message: "Claim deleted.",
-        undo: async () => {
-          const back = await callAction(() => restoreClaimAction(projectId, { claimId: claim.id, version: deletedVersion }), "Not restored — the connection failed. The claim can still be restored from its history.");
-          if (back.ok) setClaims((cs) => insertSorted(cs, toCompact(back.data)));
-          else setToast({ message: back.error.message });
-        },
-      });
+      flowDeleted(claim, res.data.version);
     } finally {
       busyRef.current = false;
       setBusy(false);
     }
-  }, [panel, projectId]);
+  }, [panel, projectId, flowDeleted]);
 
   /** "Show their version": loads the stored claim to compare with the form (the form is not touched). */
   const reloadTheirs = useCallback(async () => {
@@ -287,6 +319,7 @@ export function AnnotationWorkspace(props: {
       if (discardAsk) return; // the question is answered first (the dialog has its own keys)
       const target = e.target as HTMLElement | null;
       const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable);
+      if (flowKey(e, Boolean(typing), openClaim)) return; // ] [ } { Enter, F6, Ctrl+Z, Alt+Shift+digit
       if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && panel) {
         e.preventDefault();
         // Through the form, so its checks run first (the form is loaded on demand; without it, save directly).
@@ -302,7 +335,7 @@ export function AnnotationWorkspace(props: {
         if (!typing || (inForm && panel)) {
           if (!typing) setSelection(null);
           // The key's default (a close request) must not reach the question this key may open.
-          if (panel) { e.preventDefault(); unlessDirty(closePanel); }
+          if (panel) { e.preventDefault(); unlessDirty(closeToText); }
         }
         return;
       }
@@ -310,6 +343,9 @@ export function AnnotationWorkspace(props: {
       if (/^[1-9]$/.test(e.key) && selection) {
         const t = activeTypes[Number(e.key) - 1];
         if (t) { e.preventDefault(); startNew(t.id); }
+      } else if ((e.key === "r" || e.key === "R") && selection && repeatId) {
+        e.preventDefault();
+        startNew(repeatId);
       } else if ((e.key === "a" || e.key === "A") && selection && panel) {
         e.preventDefault();
         addSelectionToPanel();
@@ -317,19 +353,28 @@ export function AnnotationWorkspace(props: {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, panel, activeTypes, startNew, save, addSelectionToPanel, discardAsk, unlessDirty, closePanel]);
+  }, [selection, panel, activeTypes, startNew, save, addSelectionToPanel, discardAsk, unlessDirty, closeToText, repeatId, flowKey, openClaim]);
 
   const panelType = panel ? types.get(panel.mode === "new" ? panel.typeId : panel.claim.claimTypeId) : undefined;
+  // Narrow screens: the claims list is a drawer, the claim form a sheet with its evidence kept in view above it.
+  const drawer = useClaimsDrawer();
+  const revealEvidence = useRevealEvidence(text);
+  useRevealOnOpen(revealEvidence, panel ? (panel.mode === "edit" ? panel.claim.id : panel.idempotencyKey) : null, panel?.spans[0]);
+  const claimTotal = onServer ? props.packedClaims.count : claims.length;
 
   return (
     <div className="workspace">
+      <div className="workspace-bar">
+        <ClaimsDrawerToggle drawer={drawer} count={claimTotal} />
+      </div>
       <div className="reading-pane">
         <ReadingView
           ref={viewRef}
           text={text}
           prepaint={props.prepaint}
+          layout={props.layout}
           claims={paintClaims}
-          focusedClaimId={focusedId}
+          focusedClaimId={draftSpans ? DRAFT_PAINT_ID : focusedId}
           onSelectionChange={(sel) => {
             if (!sel) return setSelection(null);
             const rect = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0).getBoundingClientRect() : null;
@@ -341,8 +386,8 @@ export function AnnotationWorkspace(props: {
             else if (ids.length > 1) setChooser({ ids, x: point.x, y: point.y });
           }}
         />
-        {selection && props.canCreate && (
-          <SelectionPopover types={activeTypes} at={selection.rect} onPick={startNew} canAddToOpen={Boolean(panel)} onAddToOpen={addSelectionToPanel} onDismiss={() => setSelection(null)} />
+        {selection && props.canCreate && !flow.isPlaced(selection) && (
+          <SelectionPopover types={activeTypes} repeat={repeatType} at={selection.rect} onPick={startNew} canAddToOpen={Boolean(panel)} onAddToOpen={addSelectionToPanel} onDismiss={() => setSelection(null)} />
         )}
         {chooser && (
           <OverlapChooser at={chooser} claims={chooser.ids.map((id) => byId.get(id)).filter((c): c is CompactClaim => Boolean(c))} types={types} text={text} index={index}
@@ -351,6 +396,7 @@ export function AnnotationWorkspace(props: {
       </div>
       <div className="side">
         {panel && panelType ? (
+          <div className="claim-sheet">
           <ClaimPanel
             key={panel.mode === "edit" ? panel.claim.id : "new"}
             projectId={projectId}
@@ -366,15 +412,18 @@ export function AnnotationWorkspace(props: {
             pendingSelection={selection}
             onChange={(p) => setPanel({ ...panel, ...p } as PanelState)}
             onAddSelection={addSelectionToPanel}
-            onFocusSpan={(s) => viewRef.current?.scrollToOffset(s.start)}
+            onFocusSpan={(s) => revealEvidence(s) || viewRef.current?.scrollToOffset(s.start)}
             onSave={() => void save()}
             onDelete={() => void remove()}
-            onClose={() => unlessDirty(closePanel)}
+            onClose={() => unlessDirty(closeToText)}
             onReloadTheirs={() => void reloadTheirs()}
             onRetry={(what) => void (what === "delete" ? remove() : save())}
             onReapply={reapplyMine}
             onTakeTheirs={takeTheirs}
+            fast={fast.formFor(panel)}
+            onOpenClaim={(seq) => openClaim(String(seq), true)}
           />
+          </div>
         ) : (
           <div className="panel hint">
             {props.canCreate ? (
@@ -382,14 +431,25 @@ export function AnnotationWorkspace(props: {
             ) : (
               <p className="small">You can read this document and its claims. Click a highlight to see its claim.</p>
             )}
+            {props.canCreate && <p className="small"><kbd>R</kbd> tags the selection with the last type you used{repeatType ? ` (${repeatType.name})` : ""}; in a new claim&apos;s form, <kbd>Alt+C</kbd> copies fields from the previous claim of its type.</p>}
+            <p className="small" data-testid="caret-keys">In the text, arrow keys move a caret (<kbd>Shift</kbd> extends, <kbd>Ctrl</kbd>, or <kbd>Alt</kbd> on a Mac, by word; <kbd>PageUp</kbd>/<kbd>PageDown</kbd> by screen); <kbd>S</kbd> selects the sentence, <kbd>E</kbd> extends the selection to the next punctuation mark. Mouse selections snap to whole words: hold <kbd>Alt</kbd> while dragging to keep exact characters.</p>
+            <p className="small" data-testid="navigation-keys"><kbd>]</kbd> <kbd>[</kbd> next and previous claim, <kbd>{"}"}</kbd> <kbd>{"{"}</kbd> of the same type; <kbd>Enter</kbd> opens it; <kbd>F6</kbd> moves between the text and the form or the claims list (<kbd>Esc</kbd> in the list goes back to the text); <kbd>Ctrl+Z</kbd> undoes your last delete or edit; in the form, <kbd>Alt+Shift</kbd> with a field&apos;s number jumps to the field.</p>
             {error && <p role="alert" className="error">{error.message}</p>}
           </div>
         )}
-        {props.canCreate && <SubmitAllClaims projectId={projectId} documentId={documentId} />}
-        <ClaimsList projectId={projectId} documentId={documentId} claims={claims} total={onServer ? props.packedClaims.count : claims.length} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
-          onOpen={(c) => openClaim(c.id, true)} />
+        <ClaimsDrawer drawer={drawer}>
+          {props.canCreate && <SubmitAllClaims projectId={projectId} documentId={documentId} />}
+          <ClaimsList projectId={projectId} documentId={documentId} claims={claims} total={claimTotal} types={types} text={text} index={index} focusedId={focusedId} authorNames={authorNames}
+            onOpen={(c) => { drawer.close(drawer.open); openClaim(c.id, true); }}
+            onLeave={(c) => {
+              if (drawer.open && isNarrow()) return; // the drawer's own Esc closes it, back to its button
+              const span = c?.spans[0];
+              if (!span || !viewRef.current?.selectSpan(span[0], span[1], { caret: true })) viewRef.current?.focusText();
+            }} />
+        </ClaimsDrawer>
       </div>
-      {toast && <UndoToast toast={toast} onDone={() => setToast(null)} />}
+      {toast && <UndoToast toast={toast} onDone={() => setToast(null)} onClose={() => { setToast(null); viewRef.current?.focusText(); }} />}
+      <p className="sr-only" role="status" aria-live="polite" data-testid="announcer">{flow.announced}</p>
       {discardAsk && (
         <DiscardDialog onKeep={() => setDiscardAsk(null)} onDiscard={() => { const { proceed } = discardAsk; setDiscardAsk(null); closePanel(); proceed(); }} />
       )}

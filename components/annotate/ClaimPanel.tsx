@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
-  applyDerivedFields, isWordingField, readFieldWording, sameFieldValue, validateClaimValues,
+  applyDerivedFields, carriesOver, isEmptyValue, isWordingField, readFieldWording, sameFieldValue, validateClaimValues,
   type ClaimTypeDefinition, type ValuesIssue,
 } from "@/lib/core/claim-types";
 import { referenceFromPublished } from "@/lib/core/values";
@@ -20,6 +20,9 @@ import { ConflictCompare } from "./ConflictCompare";
 import type { ComparedPart } from "./claim-rebase";
 import type { FullClaim, PanelState, PanelStatus, SpanDraft } from "./types";
 import { ClaimReview } from "@/components/review/ClaimReview";
+import { CopyFields, DuplicateWarning, FieldMark, type FastForm, type FieldOrigin } from "./FastTagging";
+import { sameFilledValue } from "./dirty-draft";
+import { fieldKeyLabel } from "./field-keys";
 
 export function ClaimPanel(props: {
   projectId: string;
@@ -46,6 +49,10 @@ export function ClaimPanel(props: {
   onRetry(what: NonNullable<PanelStatus["retry"]>): void;
   onReapply(): void;
   onTakeTheirs(): void;
+  /** A new claim's fast tagging: defaults, copying fields, duplicate evidence (FastTagging.tsx). */
+  fast?: FastForm;
+  /** Opens another claim of the document by number (the one a duplicate warning names). */
+  onOpenClaim?(seq: number): void;
 }) {
   const { panel, definition, busy, canEdit, status } = props;
   const isNew = panel.mode === "new";
@@ -85,10 +92,45 @@ export function ClaimPanel(props: {
     first?.focus();
   };
   const labelOf = (key: string) => definition.fields.find((f) => f.key === key)?.label ?? key;
+  // Each field's jump key (Alt+Shift+its number, field-keys.ts); the note comes last.
+  const jumpOrder = useMemo(() => new Map(definition.fields.filter((f) => !f.derived).map((f, i) => [f.key, i])), [definition]);
+  // Opening a claim (or a new draft) moves focus into its form: the first field, or the heading when
+  // the form cannot be edited.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const opened = panel.mode === "edit" ? panel.claim.id : panel.idempotencyKey;
+  useEffect(() => {
+    const first = formRef.current?.querySelector<HTMLElement>("[data-jump] :is(input, select, textarea):not(:disabled)");
+    (first ?? headingRef.current)?.focus();
+  }, [opened]);
+  // While saving, the form is disabled and focus falls out of it: when the save fails, focus comes back
+  // to the message's action (Retry, their version) or the first field.
+  useEffect(() => {
+    if (!status || busy || document.activeElement !== document.body) return;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[data-testid="retry-save"], [data-testid="show-theirs"]') ?? form?.querySelector<HTMLElement>("[data-jump] :is(input, select, textarea):not(:disabled)"))?.focus();
+  }, [status, busy]);
+  // Values the annotator did not type stay marked (copied, or the project default) until changed.
+  const draftKey = panel.mode === "new" ? panel.idempotencyKey : "";
+  const [copied, setCopied] = useState<{ draftKey: string; seq: number; values: Record<string, unknown> } | null>(null);
+  const { fast } = props;
+  const originOf = (key: string): FieldOrigin | null => {
+    if (!fast || isEmptyValue(panel.values[key])) return null;
+    if (copied?.draftKey === draftKey && key in copied.values && sameFilledValue(copied.values[key], panel.values[key])) return { kind: "copied", seq: copied.seq };
+    if (key in fast.defaults && sameFilledValue(fast.defaults[key], panel.values[key])) return { kind: "default" };
+    return null;
+  };
+  const setValue = (key: string, v: unknown) => {
+    const values = { ...panel.values };
+    if (v === undefined) delete values[key];
+    else values[key] = v;
+    props.onChange({ values });
+    // Once a save was refused, the list follows the edits, so a fixed field loses its message.
+    if (issues.length) setIssues(check(values));
+  };
   return (
     <aside className="claim-panel" aria-labelledby="claim-panel-h" data-testid="claim-panel">
       <div className="claim-panel-head">
-        <h2 id="claim-panel-h"><span className="swatch" style={{ background: props.color }} aria-hidden="true" /> {isNew ? "New" : ""} {definition.name}</h2>
+        <h2 id="claim-panel-h" ref={headingRef} tabIndex={-1}><span className="swatch" style={{ background: props.color }} aria-hidden="true" /> {isNew ? "New" : ""} {definition.name}</h2>
         <button type="button" className="link-button" onClick={props.onClose} aria-label="Close claim panel (Esc)">✕</button>
       </div>
       {!isNew && panel.mode === "edit" && (
@@ -112,26 +154,34 @@ export function ClaimPanel(props: {
             Add selected text as evidence (A)
           </button>
         )}
+        {fast?.duplicateOf != null && <DuplicateWarning seq={fast.duplicateOf} typeName={definition.name} onOpen={() => props.onOpenClaim?.(fast.duplicateOf!)} />}
       </section>
+      {fast && canEdit && (
+        <CopyFields form={fast} definition={definition} values={panel.values}
+          onCopied={(seq, values, took) => { setCopied({ draftKey, seq, values: took }); props.onChange({ values }); }} />
+      )}
       <form id="claim-form" ref={formRef} className="claim-fields" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <fieldset disabled={!canEdit || busy}>
           {definition.fields.map((f) => f.derived ? (
             <p key={f.key} className="field small"><strong>{f.label}</strong>: {String(panel.values[f.key] ?? "set on save")} <span className="muted">(derived)</span></p>
           ) : (
-            <div key={f.key} data-field={f.key}>
+            <div key={f.key} data-field={f.key} data-jump="">
+              <span className="field-key">{fieldKeyLabel(jumpOrder.get(f.key) ?? 0)}</span>
               <FieldInput field={f} value={panel.values[f.key]} context={context} issue={issueOf(f.key)}
-                onChange={(v) => {
-                  const values = { ...panel.values };
-                  if (v === undefined) delete values[f.key];
-                  else values[f.key] = v;
-                  props.onChange({ values });
-                  // Once a save was refused, the list follows the edits, so a fixed field loses its message.
-                  if (issues.length) setIssues(check(values));
-                }} />
+                onChange={(v) => setValue(f.key, v)} />
+              {fast && canEdit && (
+                <FieldMark label={f.label} typeName={definition.name} origin={originOf(f.key)}
+                  canMakeDefault={fast.canSetDefaults && carriesOver(f) && !isEmptyValue(panel.values[f.key]) && !sameFilledValue(fast.defaults[f.key], panel.values[f.key])}
+                  canRemoveDefault={fast.canSetDefaults}
+                  onClear={() => setValue(f.key, undefined)}
+                  onMakeDefault={() => fast.setDefault(f.key, panel.values[f.key])}
+                  onRemoveDefault={() => fast.setDefault(f.key, null)} />
+              )}
               {f.kind !== "quantity" && f.kind !== "date" && issueOf(f.key) && <p className="error small" data-testid={`field-${f.key}-issue`}>{issueOf(f.key)}</p>}
             </div>
           ))}
-          <div className="field">
+          <div className="field" data-jump="">
+            <span className="field-key">{fieldKeyLabel(jumpOrder.size)}</span>
             <label htmlFor="claim-note">Note</label>
             <textarea id="claim-note" rows={2} value={panel.note} onChange={(e) => props.onChange({ note: e.target.value })} maxLength={5000} />
           </div>

@@ -50,8 +50,8 @@ test("import, select with the mouse, tag as attack with fields, reload: offsets 
   await expect(page.getByTestId("toast")).toContainText("Claim saved");
   await expect(page.getByTestId("claim-count")).toHaveText("1");
   await expect(view).toHaveAttribute("data-painted-count", "1");
-  // Each claim is a list item holding the button that opens it.
-  await expect(page.getByRole("list", { name: /^Claims/ }).getByRole("listitem").getByRole("button", { name: new RegExp(PHRASE) })).toHaveCount(1);
+  // Each claim is an option of the claims listbox, named by its quote.
+  await expect(page.getByRole("listbox", { name: /^Claims/ }).getByRole("option", { name: new RegExp(PHRASE) })).toHaveCount(1);
   await expectAccessible(page, "claim saved");
 
   await page.reload();

@@ -10,7 +10,7 @@ import { blindProjectWithTeam, expectAccessible, tagAttack } from "./helpers";
 const ANNA_PHRASE = "a suicide bomber attacked a school";
 const BEN_PHRASE = "more than 180 people were hurt";
 
-const claimsList = (page: Page) => page.getByRole("list", { name: /^Claims/ });
+const claimsList = (page: Page) => page.getByRole("listbox", { name: /^Claims/ });
 
 test("two annotators tag one report blind; the editor sees both and opens it for curation", async ({ page, browser }) => {
   const { base, docUrl, members } = await blindProjectWithTeam(page, browser, "Blind double coding", [

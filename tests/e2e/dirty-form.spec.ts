@@ -61,7 +61,7 @@ test("a changed claim form asks before it closes; an unchanged one closes at onc
   await expect(page.getByTestId("claim-count")).toHaveText("1");
 
   // The stored claim, edited, and the close button: the same question.
-  const listRow = page.getByRole("list", { name: /^Claims/ }).getByRole("button", { name: new RegExp(STORED) });
+  const listRow = page.getByRole("listbox", { name: /^Claims/ }).getByRole("option", { name: new RegExp(STORED) });
   await listRow.click();
   const perpetrators = panel.getByTestId("field-perpetrators");
   await expect(perpetrators).toHaveValue("ISKP");

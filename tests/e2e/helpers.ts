@@ -302,3 +302,16 @@ export async function blindProjectWithTeam(
   }
   return { projectId, base, docUrl: `${base}/documents/${ids["attack-report.txt"]}`, members };
 }
+
+/** The document is no wider than the window; on failure, names the elements that stick out. */
+export async function expectNoSidewaysScroll(page: Page, where: string) {
+  const { scrollWidth, innerWidth, offenders } = await page.evaluate(() => {
+    const limit = window.innerWidth + 1;
+    const offenders = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((el) => el.getBoundingClientRect().right > limit && !el.parentElement?.closest(".table-scroll"))
+      .slice(-5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, offenders };
+  });
+  expect(scrollWidth, `${where} at ${innerWidth} px is ${scrollWidth} px wide; sticking out: ${offenders.join(", ")}`).toBeLessThanOrEqual(innerWidth + 1);
+}
