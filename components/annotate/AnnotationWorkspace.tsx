@@ -32,6 +32,8 @@ import type { TextLayout } from "@/lib/core/offsets";
 import type { FieldDefaults } from "@/lib/services/claim-type-defaults";
 import { useFastTagging } from "./useFastTagging";
 import { useKeyboardFlow } from "./useKeyboardFlow";
+import { DraftRestoreNotice, dropDraft, keepDraft, useStoredDraft } from "./DraftRestoreNotice";
+import { serializeDraft, spansMatchText, toLocalDraft, type StoredDraft } from "./local-draft";
 
 /** The claim form (field inputs, value parsers, schemas) loads when first needed, not with the page. */
 const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel), {
@@ -41,6 +43,9 @@ const ClaimPanel = dynamic(() => import("./ClaimPanel").then((m) => m.ClaimPanel
 
 /** The painter's id for a new claim's evidence while its form is open (see paintClaims). */
 const DRAFT_PAINT_ID = "pending-draft";
+
+/** How long after the last change a draft is kept in the browser (it is kept at once when the page is hidden). */
+const DRAFT_KEEP_DELAY_MS = 300;
 
 /** Claim rows the server renders (more than the list shows before it is scrolled). */
 const SERVER_LIST_ROWS = 40;
@@ -280,6 +285,115 @@ export function AnnotationWorkspace(props: {
     setError({ message: `Their version (v${theirs.version}) is in the form; your changes were dropped.`, kind: "info" });
   }, [panel, theirs]);
 
+  // Unsaved drafts kept in this browser (local-draft.ts), for what the question cannot catch (Back and
+  // Forward, a crash, an expired session): written while the form holds changes, a moment after the last
+  // one and at once when the page is hidden or left; removed once it holds none (saved, discarded, closed,
+  // deleted). Starting another claim's changes replaces the document's earlier draft.
+  const storedDraft = useStoredDraft(props.currentUserId, projectId, documentId);
+  const draftStoreKey = storedDraft.key;
+  /** The entry this page wrote or restored last: never offered back to the page that holds it. */
+  const [ownDraft, setOwnDraft] = useState<string | null>(null);
+  const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const pendingDraft = useRef<string | null>(null);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Whether storage holds an entry of this page's (which a form without changes removes). */
+  const draftKept = useRef(false);
+  const flushDraft = useCallback(() => {
+    clearTimeout(draftTimer.current);
+    const raw = pendingDraft.current;
+    if (!raw) return;
+    pendingDraft.current = null;
+    draftKept.current = true;
+    keepDraft(draftStoreKey, raw);
+    setOwnDraft(raw);
+  }, [draftStoreKey]);
+  const forgetDraft = useCallback(() => {
+    clearTimeout(draftTimer.current);
+    pendingDraft.current = null;
+    if (!draftKept.current) return;
+    draftKept.current = false;
+    dropDraft(draftStoreKey);
+  }, [draftStoreKey]);
+  useEffect(() => {
+    if (!dirty || !panel) return forgetDraft();
+    pendingDraft.current = serializeDraft(toLocalDraft(panel), Date.now());
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(flushDraft, DRAFT_KEEP_DELAY_MS);
+  }, [dirty, panel, flushDraft, forgetDraft]);
+  useEffect(() => {
+    const onVisibility = () => { if (document.visibilityState === "hidden") flushDraft(); };
+    window.addEventListener("pagehide", flushDraft);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flushDraft);
+      document.removeEventListener("visibilitychange", onVisibility);
+      flushDraft(); // the page is left within the application (Back, Forward): the draft is kept first
+    };
+  }, [flushDraft]);
+  // Offered while the form holds no changes of its own, unless it is the entry this page holds.
+  const offeredDraft = !dirty && storedDraft.raw !== null && storedDraft.raw !== ownDraft ? storedDraft.draft : null;
+  const offeredDraftType = offeredDraft ? types.get(offeredDraft.draft.mode === "new" ? offeredDraft.draft.typeId : byId.get(String(offeredDraft.draft.seq))?.typeId ?? "") : undefined;
+
+  /** Puts a kept draft back in the form: its evidence checked against the text, an edit on its claim as stored now. */
+  const restoreDraft = useCallback(async (stored: StoredDraft, raw: string) => {
+    const d = stored.draft;
+    setDraftProblem(null);
+    if (!spansMatchText(d.spans, text, index)) return setDraftProblem("This draft's evidence does not match the document's text, so it cannot be restored.");
+    if (d.mode === "new") {
+      const type = types.get(d.typeId);
+      if (!props.canCreate) return setDraftProblem("You can no longer add claims to this document, so the draft cannot be restored.");
+      if (!type || type.archived) return setDraftProblem("This draft's claim type is no longer offered in the project, so it cannot be restored.");
+      setOwnDraft(raw);
+      draftKept.current = true;
+      // An earlier attempt under this key may have been saved before the page went: the save compares
+      // what comes back with the form (see save) instead of assuming the form was what it sent.
+      firstAttempts.current.set(d.idempotencyKey, "");
+      setError(null);
+      setTheirs(null);
+      setPanel({ mode: "new", typeId: d.typeId, spans: d.spans, values: d.values, ...(d.startValues ? { startValues: d.startValues } : {}), note: d.note, idempotencyKey: d.idempotencyKey });
+      announce(`Unsaved ${type.name} claim restored. Ctrl+Enter saves; Esc closes.`);
+      viewRef.current?.scrollToOffset(d.spans[0]!.start);
+      return;
+    }
+    setRestoring(true);
+    try {
+      const res = await callAction(() => getClaimBySeqAction(projectId, documentId, d.seq), "The claim could not be loaded: the connection failed. Try again.");
+      if (!res.ok) return setDraftProblem(res.error.message);
+      const { claim, definition } = res.data;
+      if (claim.id !== d.claimId) return setDraftProblem("The claim this draft changes is no longer in the document.");
+      if (!canEditClaim(props.role, props.currentUserId, claim.authorId)) return setDraftProblem("You can no longer edit this claim, so the draft cannot be restored.");
+      setOwnDraft(raw);
+      draftKept.current = true;
+      const mine = { spans: d.spans, values: d.values, note: d.note };
+      if (claim.version === d.baseVersion) {
+        setTheirs(null);
+        setError(null);
+        setPanel({ mode: "edit", claim, definition, ...mine });
+        announce(`Unsaved changes to ${definition.name} #${claim.seq} restored. Ctrl+Enter saves; Esc closes.`);
+      } else {
+        // Changed since: the form stays based on the draft's version, so a save is refused as a conflict
+        // rather than overwriting; their version is compared part by part, to re-apply the draft on it.
+        const base: FullClaim = { ...claim, version: d.baseVersion, values: d.base.values, note: d.base.note, spans: d.base.spans.map((s) => ({ ...s, prefix: "", suffix: "" })) };
+        setPanel({ mode: "edit", claim: base, definition, ...mine });
+        setTheirs(claim);
+        const message = `This claim changed since your draft (v${d.baseVersion} → v${claim.version}): check before saving.`;
+        setError({ message, kind: "info" });
+        announce(message);
+      }
+      if (d.spans[0]) viewRef.current?.scrollToOffset(d.spans[0].start);
+    } finally {
+      setRestoring(false);
+    }
+  }, [text, index, types, props.canCreate, props.role, props.currentUserId, projectId, documentId, announce]);
+
+  const discardStoredDraft = useCallback(() => {
+    dropDraft(draftStoreKey);
+    setDraftProblem(null);
+    announce("Unsaved claim discarded.");
+    viewRef.current?.focusText(); // the notice and its buttons are gone: back to the text
+  }, [draftStoreKey, announce]);
+
   useEffect(() => {
     // Links from the claims table land on #claim-<number>: open that claim and scroll to its evidence.
     const m = /^#claim-(\d+)$/.exec(window.location.hash);
@@ -395,6 +509,10 @@ export function AnnotationWorkspace(props: {
         )}
       </div>
       <div className="side">
+        <DraftRestoreNotice stored={offeredDraft} busy={restoring} problem={offeredDraft ? draftProblem : null}
+          typeName={offeredDraftType?.name}
+          onRestore={() => { if (offeredDraft && storedDraft.raw) void restoreDraft(offeredDraft, storedDraft.raw); }}
+          onDiscard={discardStoredDraft} />
         {panel && panelType ? (
           <div className="claim-sheet">
           <ClaimPanel
@@ -451,7 +569,7 @@ export function AnnotationWorkspace(props: {
       {toast && <UndoToast toast={toast} onDone={() => setToast(null)} onClose={() => { setToast(null); viewRef.current?.focusText(); }} />}
       <p className="sr-only" role="status" aria-live="polite" data-testid="announcer">{flow.announced}</p>
       {discardAsk && (
-        <DiscardDialog onKeep={() => setDiscardAsk(null)} onDiscard={() => { const { proceed } = discardAsk; setDiscardAsk(null); closePanel(); proceed(); }} />
+        <DiscardDialog onKeep={() => setDiscardAsk(null)} onDiscard={() => { const { proceed } = discardAsk; setDiscardAsk(null); forgetDraft(); closePanel(); proceed(); }} />
       )}
     </div>
   );

@@ -1,15 +1,26 @@
 "use client";
 /**
  * Signs this browser out: the session is revoked on the server (a copy of its cookie stops working
- * too) and the cookie cleared, without loading next-auth's client library on every page.
+ * too) and the cookie cleared, without loading next-auth's client library on every page. Unsaved claim
+ * drafts kept in this browser are removed with it, so the next person at this browser finds none.
  */
 import { useState } from "react";
+import { clearAllDrafts } from "@/components/annotate/local-draft";
 import { signOutHere } from "./auth-requests";
+
+function draftStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled: nothing was kept in it
+  }
+}
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   async function signOut() {
     setBusy(true);
+    clearAllDrafts(draftStore());
     try {
       await signOutHere();
     } finally {
