@@ -128,9 +128,14 @@ test("a draft left by Back or a closed tab is offered back, restored exactly, an
   await expect.poll(() => keptDrafts(tab)).toBe(1);
   const third = await context.newPage();
   await tab.close();
+  // On a phone, where the side column comes after the whole text, the offer is still in sight.
+  await third.setViewportSize({ width: 390, height: 844 });
   await third.goto(docPath);
   await expect(third.getByTestId("reading-view")).toHaveAttribute("data-interactive", "true");
   await expect(third.getByTestId("draft-notice")).toContainText("Changes to Attack #1");
+  await expect(third.getByTestId("draft-notice")).toBeInViewport({ ratio: 1 });
+  await expectAccessible(third, "draft offered on a phone");
+  await third.setViewportSize({ width: 1400, height: 900 });
   await third.getByTestId("draft-notice").getByRole("button", { name: "Discard" }).click();
   await expect(third.getByTestId("draft-notice")).toHaveCount(0);
   expect(await keptDrafts(third)).toBe(0);
