@@ -7,7 +7,12 @@
  */
 import { useEffect, useRef } from "react";
 
-export function DiscardDialog({ onKeep, onDiscard }: { onKeep(): void; onDiscard(): void }) {
+export function DiscardDialog({ onKeep, onDiscard, description = "This claim has changes that are not saved. Discarding them cannot be undone." }: {
+  onKeep(): void;
+  onDiscard(): void;
+  /** What would be lost, said under the question. */
+  description?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -32,7 +37,7 @@ export function DiscardDialog({ onKeep, onDiscard }: { onKeep(): void; onDiscard
         if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); onKeep(); }
       }}>
       <h2 id="discard-h">Discard changes?</h2>
-      <p id="discard-d">This claim has changes that are not saved. Discarding them cannot be undone.</p>
+      <p id="discard-d">{description}</p>
       <div className="inline">
         <button type="button" ref={keepRef} onClick={onKeep} data-testid="keep-editing">Keep editing</button>
         <button type="button" className="danger secondary" onClick={onDiscard} data-testid="discard-changes">Discard changes</button>

@@ -1,6 +1,7 @@
 "use client";
 /** Edits one claim-type definition: name, colour, and its fields. The server validates it with the same zod schema. */
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { DiscardDialog } from "@/components/annotate/DiscardDialog";
 import { TYPE_PALETTE } from "@/lib/core/color/palette";
 import { FIELD_KINDS, MANY_KINDS, type ClaimTypeDefinition, type FieldDefinition } from "@/lib/core/claim-types";
 
@@ -28,6 +29,16 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
   const [def, setDef] = useState<ClaimTypeDefinition>(initial);
   // An enum field's options as typed, one entry per field, kept in step with def.fields.
   const [optionText, setOptionText] = useState<string[]>(() => initial.fields.map(optionsToText));
+  // Changed since the form opened: Cancel asks first, and leaving the page gets the browser's prompt.
+  const [opened] = useState(() => JSON.stringify({ def: initial, optionText: initial.fields.map(optionsToText) }));
+  const dirty = JSON.stringify({ def, optionText }) !== opened;
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = ""; };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [dirty]);
   const setField = (i: number, patch: Partial<FieldDefinition>) => setDef({ ...def, fields: def.fields.map((f, j) => (j === i ? ({ ...f, ...patch } as FieldDefinition) : f)) });
   const moved = <T,>(list: T[], i: number, d: number) => {
     const out = [...list];
@@ -113,8 +124,12 @@ export function DefinitionForm({ initial, keyLocked, busy, error, onSubmit, onCa
       {error && <p role="alert" className="error">{error}</p>}
       <div className="inline">
         <button type="submit" disabled={busy}>{busy ? "Saving…" : "Save claim type"}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
+        <button type="button" className="secondary" onClick={() => (dirty ? setAsking(true) : onCancel())}>Cancel</button>
       </div>
+      {asking && (
+        <DiscardDialog description="This claim type has changes that are not saved. Discarding them cannot be undone."
+          onKeep={() => setAsking(false)} onDiscard={() => { setAsking(false); onCancel(); }} />
+      )}
     </form>
   );
 }

@@ -24,6 +24,26 @@ test("claim types: the list and the form for a new type", async ({ page }) => {
   await page.getByTestId("new-claim-type").click();
   await expect(page.getByTestId("new-claim-type")).toHaveCount(0);
   await expectAccessible(page, "new claim type form");
+  // Cancel with a name typed asks first; keeping edits keeps the form, discarding closes it.
+  const form = page.getByRole("form", { name: "Claim type definition" });
+  await form.getByLabel("Name").fill("Kidnapping");
+  await form.getByRole("button", { name: "Cancel" }).click();
+  const question = page.getByTestId("discard-dialog");
+  await expect(question).toContainText("This claim type has changes that are not saved.");
+  await expect(page.getByTestId("keep-editing")).toBeFocused();
+  await expectAccessible(page, "discard question for a claim type");
+  await page.getByTestId("keep-editing").click();
+  await expect(question).toHaveCount(0);
+  await expect(form.getByLabel("Name")).toHaveValue("Kidnapping");
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("discard-changes").click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByTestId("new-claim-type")).toBeVisible();
+  // Unchanged, Cancel closes at once.
+  await page.getByTestId("new-claim-type").click();
+  await page.getByRole("form", { name: "Claim type definition" }).getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByTestId("new-claim-type")).toBeVisible();
 });
 
 test("the gate fails on a serious violation and says what and where", async ({ page }) => {
