@@ -13,7 +13,7 @@ import { DEFAULT_CLAIM_TYPES } from "@/lib/core/claim-types";
 import { insertClaimType } from "./claim-types";
 import { claimVisibility, visibleClaimsWhere, visibleRecordsWhere, type ClaimVisibility } from "./claim-visibility";
 import { assignmentsByDocument } from "./assignments";
-import { typeUnderlines } from "./type-cues";
+import { withTypeCues } from "@/lib/core/color/palette";
 
 export const CreateProjectInput = z.strictObject({
   name: z.string().trim().min(1, "Give the project a name.").max(120),
@@ -115,17 +115,15 @@ export async function getProjectOverview(userId: string, projectId: string) {
       orderBy: { createdAt: "asc" },
       select: { id: true, role: true, version: true, user: { select: { id: true, name: true, email: true } } },
     }),
+    // Archived types too: a type's underline is by its place among all of them (withTypeCues).
     db.claimType.findMany({
-      where: { projectId, archived: false },
+      where: { projectId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, key: true, name: true, color: true, currentVersion: true, _count: { select: { claims: { where: { deletedAt: null, ...visibleClaimsWhere(visibility) } } } } },
+      select: { id: true, key: true, name: true, color: true, currentVersion: true, archived: true, _count: { select: { claims: { where: { deletedAt: null, ...visibleClaimsWhere(visibility) } } } } },
     }),
     assignmentsByDocument(db, projectId),
   ]);
-  const [progress, underlines] = await Promise.all([
-    projectProgress(db, projectId, project.annotatorsPerDocument, documents.length, visibility),
-    typeUnderlines(db, projectId),
-  ]);
+  const progress = await projectProgress(db, projectId, project.annotatorsPerDocument, documents.length, visibility);
   // E-mail addresses are shown to those who manage members only.
   const showEmails = can(access.role, "member.manage");
   return {
@@ -140,7 +138,7 @@ export async function getProjectOverview(userId: string, projectId: string) {
       name: m.user.name,
       email: showEmails || m.user.id === userId ? m.user.email : null,
     })),
-    claimTypes: claimTypes.map((t) => ({ ...t, underline: underlines.get(t.id), claims: t._count.claims })),
+    claimTypes: withTypeCues(claimTypes).filter((t) => !t.archived).map(({ _count, archived: _archived, ...t }) => ({ ...t, claims: _count.claims })),
     progress,
   };
 }
