@@ -55,6 +55,8 @@ type Table = {
   users: string[];
   /** Absent from archives written before the table existed: such an archive restores it empty. */
   optional?: true;
+  /** Columns the database derives from other rows (kept by triggers): left out, and rebuilt on restore. */
+  derived?: string[];
 };
 
 const inClaims = `"claimId" IN (SELECT id FROM "Claim" WHERE "projectId" = $1)`;
@@ -69,7 +71,7 @@ const TABLES: readonly Table[] = [
   { entry: "documents.jsonl", table: "Document", where: `t."projectId" = $1`, users: ["createdById"] },
   { entry: "actors.jsonl", table: "Actor", where: `t."projectId" = $1`, users: [] },
   { entry: "actor-aliases.jsonl", table: "ActorAlias", where: `t."projectId" = $1`, users: [] },
-  { entry: "claims.jsonl", table: "Claim", where: `t."projectId" = $1`, users: ["authorId"] },
+  { entry: "claims.jsonl", table: "Claim", where: `t."projectId" = $1`, users: ["authorId"], derived: ["spanCache"] },
   { entry: "claim-spans.jsonl", table: "ClaimSpan", where: `t.${inClaims}`, users: [] },
   { entry: "claim-sources.jsonl", table: "ClaimSource", where: `t."projectId" = $1`, users: [] },
   { entry: "review-decisions.jsonl", table: "ReviewDecision", where: `t."projectId" = $1`, users: ["actorId"] },
@@ -111,7 +113,11 @@ async function* tableRows(db: Db, table: Table, projectId: string): AsyncGenerat
       `SELECT t.id, row_to_json(t)::text AS row FROM "${table.table}" t WHERE ${table.where} AND t.id > $2 ORDER BY t.id LIMIT ${BATCH}`,
       projectId, after,
     );
-    for (const { row } of batch) yield JSON.parse(row) as Row;
+    for (const { row } of batch) {
+      const parsed = JSON.parse(row) as Row;
+      for (const column of table.derived ?? []) delete parsed[column];
+      yield parsed;
+    }
     if (batch.length < BATCH) return;
     after = batch[batch.length - 1].id;
   }
