@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
+import { SERVER_NODE_FLAGS, serverEnv } from "./server-flags.mjs";
 
 const port = process.argv[2] ?? "3100";
 const dataDir = path.resolve(process.argv[3] ?? path.join(".data", `serve-${port}`));
@@ -18,7 +18,7 @@ const env = {
   PORT: port,
 };
 delete env.DATABASE_URL;
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env: serverEnv(env), stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -15,3 +15,12 @@
 // - WebAssembly functions are compiled by the optimizing tier only once really hot (a budget 50 times
 //   the default): the queries that run all day still get fast code; start-up's run-once code does not.
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=4", "--heap-growing-percent=20", "--wasm-tiering-budget=100000000"];
+
+/**
+ * The C library's memory arenas: at most two (unless set already). By default each thread that
+ * allocates gets an arena of its own (V8's compiler and collector threads among them), and each keeps
+ * what it once used. Measured (bench:export): 20-50 MB less at the same speed.
+ */
+export function serverEnv(env) {
+  return { MALLOC_ARENA_MAX: "2", ...env };
+}
