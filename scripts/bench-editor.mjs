@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { SERVER_NODE_FLAGS, serverEnv } from "./server-flags.mjs";
 
 const COUNTS = [1000, 5000, 20000];
 const LOADS = Number(process.env.BENCH_LOADS ?? 9); // medians of at least 5 loads
@@ -38,9 +39,9 @@ const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "benc
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 const targets = JSON.parse(readFileSync(path.join(DATA, "seed.json"), "utf8"));
 
-// 2. The app, and the floor pages.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-  env: { ...process.env, ATTEST_DATA_DIR: DATA, ATTEST_DEMO: "0", NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: "" },
+// 2. The app (as `npm start` runs it: the same Node settings), and the floor pages.
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  env: serverEnv({ ...process.env, ATTEST_DATA_DIR: DATA, ATTEST_DEMO: "0", NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: "" }),
   stdio: ["ignore", "inherit", "inherit"],
 });
 const floorPages = Object.fromEntries(COUNTS.map((n) => [n, floorHtml(JSON.parse(readFileSync(path.join(DATA, `floor-${n}.json`), "utf8")))]));
