@@ -1,5 +1,5 @@
 // The V8 settings the production server runs with (scripts/start.mjs, scripts/serve-fresh.mjs), and
-// the export benchmark's measured process with it, so what is measured is what users run.
+// the benchmarks' servers and measured processes with it, so what is measured is what users run.
 //
 // Attest is one Node process holding the embedded database, the Prisma client and every request. Left
 // to its defaults, V8 sizes memory for throughput on a large machine: young generation semi-spaces of
@@ -9,7 +9,7 @@
 // million claims): the process peaked at 430-470 MB, mostly garbage a lazy collector had not yet
 // reclaimed. With these settings it peaks 150-200 MB lower at the same speed:
 // - 4 MB semi-spaces: short-lived objects (a request's rows, an export's lines) die young all the
-//   same, and the young generation holds 24 MB instead of 48;
+//   same, in a young generation a quarter of the default size;
 // - the old generation grows by a fifth of what stays alive, not by a factor of up to four, so the
 //   collector runs before garbage piles up (there is no cap: a request that needs more memory gets it);
 // - WebAssembly functions are compiled by the optimizing tier only once really hot (a budget 50 times
