@@ -295,17 +295,19 @@ export function AnnotationWorkspace(props: {
   const [ownDraft, setOwnDraft] = useState<string | null>(null);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
-  const pendingDraft = useRef<string | null>(null);
+  const pendingDraft = useRef<PanelState | null>(null);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Whether storage holds an entry of this page's (which a form without changes removes). */
   const draftKept = useRef(false);
   const flushDraft = useCallback(() => {
     clearTimeout(draftTimer.current);
-    const raw = pendingDraft.current;
-    if (!raw) return;
+    const pending = pendingDraft.current;
+    if (!pending) return;
     pendingDraft.current = null;
+    // Serialized once per write, not per keystroke.
+    const raw = serializeDraft(toLocalDraft(pending), Date.now());
+    if (!keepDraft(draftStoreKey, raw)) return; // storage full or refused: nothing was kept
     draftKept.current = true;
-    keepDraft(draftStoreKey, raw);
     setOwnDraft(raw);
   }, [draftStoreKey]);
   const forgetDraft = useCallback(() => {
@@ -317,7 +319,7 @@ export function AnnotationWorkspace(props: {
   }, [draftStoreKey]);
   useEffect(() => {
     if (!dirty || !panel) return forgetDraft();
-    pendingDraft.current = serializeDraft(toLocalDraft(panel), Date.now());
+    pendingDraft.current = panel;
     clearTimeout(draftTimer.current);
     draftTimer.current = setTimeout(flushDraft, DRAFT_KEEP_DELAY_MS);
   }, [dirty, panel, flushDraft, forgetDraft]);

@@ -107,6 +107,9 @@ export function ClaimsList(props: {
       e.preventDefault();
       activate(moves[e.key]!);
     } else if (e.key === "Escape" && props.onLeave) {
+      // The list's own Esc (back to the text): the page's Esc, which closes an open form, must not see it too.
+      e.preventDefault();
+      e.stopPropagation();
       props.onLeave(at >= 0 ? shown[at]! : null);
     } else if ((e.key === "Enter" || e.key === " ") && at >= 0) {
       e.preventDefault();

@@ -7,18 +7,10 @@
  */
 import { useMemo, useSyncExternalStore } from "react";
 import { quotePreview } from "@/lib/core/offsets";
-import { draftKey, parseDraft, readRaw, removeDraft, writeRaw, type DraftStore, type StoredDraft } from "./local-draft";
+import { browserStore, draftKey, parseDraft, readRaw, removeDraft, writeRaw, type StoredDraft } from "./local-draft";
 
 /** Tells this tab's readers that a draft was written or removed (the `storage` event only reaches other tabs). */
 const CHANGED = "attest:claim-draft-changed";
-
-function browserStore(): DraftStore | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null; // storage disabled: reading it throws
-  }
-}
 
 function subscribe(onChange: () => void) {
   window.addEventListener("storage", onChange);

@@ -15,7 +15,7 @@
  * Plain functions over an injected store (unit tested); the page passes `localStorage`.
  */
 import { z } from "zod";
-import { sliceCp, type CodePointIndex } from "@/lib/core/offsets";
+import { CodePointIndex, validateSpan } from "@/lib/core/offsets";
 import type { PanelState, SpanDraft } from "./types";
 
 /** The format written now; entries written in any other format are dropped when read. */
@@ -62,6 +62,15 @@ const StoredDraftSchema = z.object({
 
 export type LocalDraft = z.infer<typeof NewDraft> | z.infer<typeof EditDraft>;
 export type StoredDraft = z.infer<typeof StoredDraftSchema>;
+
+/** This browser's local storage, or null where there is none or it is disabled (reading it throws then). */
+export function browserStore(): DraftStore | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /** The key of one user's draft on one document (each part encoded, so no id can reach into another's). */
 export function draftKey(userId: string, projectId: string, documentId: string): string {
@@ -150,10 +159,10 @@ export function clearAllDrafts(store: DraftStore | null): void {
 }
 
 /**
- * True when every span's offsets lie within the text and its quote is what the text says there
- * (offsets are code points). A draft that fails this is never put in the form.
+ * True when every span passes the check a saved span passes (validateSpan: offsets within the text,
+ * the quote what the text says there; offsets are code points). A draft that fails it is never put in
+ * the form.
  */
-export function spansMatchText(spans: SpanDraft[], text: string, index?: CodePointIndex): boolean {
-  const length = index ? index.length : [...text].length;
-  return spans.every((s) => s.end <= length && sliceCp(text, s.start, s.end, index) === s.exact);
+export function spansMatchText(spans: SpanDraft[], text: string, index: CodePointIndex = new CodePointIndex(text)): boolean {
+  return spans.every((s) => validateSpan(text, index, s).ok);
 }

@@ -5,22 +5,14 @@
  * drafts kept in this browser are removed with it, so the next person at this browser finds none.
  */
 import { useState } from "react";
-import { clearAllDrafts } from "@/components/annotate/local-draft";
+import { browserStore, clearAllDrafts } from "@/components/annotate/local-draft";
 import { signOutHere } from "./auth-requests";
-
-function draftStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage disabled: nothing was kept in it
-  }
-}
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   async function signOut() {
     setBusy(true);
-    clearAllDrafts(draftStore());
+    clearAllDrafts(browserStore());
     try {
       await signOutHere();
     } finally {

@@ -180,7 +180,9 @@ export function selectByKey(view: EditorView, model: TextModel, locator: TextDom
     const start = current ? current.start : caret;
     const from = current ? current.end : caret;
     if (start === null || from === null) return false;
-    const end = nextPunctuationEnd(model.text, from, model.index);
+    // Only as far as the end of the paragraph the selection ends in: a key press reads one paragraph.
+    const { paragraph } = model.positions.locate(model.index.toUtf16(from), "forward");
+    const end = nextPunctuationEnd(model.text, from, model.index, model.index.fromUtf16(model.paragraphs[paragraph]!.end));
     return end !== null && selectSpan(locator, start, end);
   }
   return false;

@@ -438,6 +438,8 @@ export async function restoreProject(userId: string, input: Uint8Array | ZipSour
           // An idempotency key only guards a client's retries of one save; kept, it would collide with the
           // original claim's key when the same person restores a project into the instance it came from.
           if (table.table === "Claim") row.idempotencyKey = null;
+          // What the database derives is never taken from an archive: the triggers rebuild it from the rows it comes from.
+          for (const c of table.derived ?? []) delete row[c];
           if (table.table === "Assignment" && (typeof emailsOf.userId !== "string" || !known.has(emailsOf.userId))) {
             droppedAssignments++;
             continue;

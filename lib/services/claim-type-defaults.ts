@@ -66,6 +66,8 @@ export async function setFieldDefault(userId: string, projectId: string, input: 
     const current = await tx.claimTypeDefaults.findFirst({ where: { claimTypeId, projectId }, select: { id: true, version: true, values: true } });
     if ((current?.version ?? 0) !== version) throw stale();
     const before = (current?.values ?? {}) as Record<string, unknown>;
+    // Removing a default the field does not have changes nothing: no new version, no audit event.
+    if (removing && !(field in before)) return { version, values: validDefaults(type.definition, before) };
     const after = { ...before };
     if (removing) delete after[field];
     else after[field] = checked;

@@ -218,6 +218,28 @@ describe.each(testEngines())("backup and restore on %s", (engine) => {
     const claims = text(entries.find((e) => e.name === "claims.jsonl")!);
     expect(claims).toContain(editorEmail);
     expect(claims).not.toContain(editor.id);
+    // The database's copy of each claim's spans is derived, not data: it stays out of the archive.
+    expect(claims).not.toContain("spanCache");
+  });
+
+  it("rebuilds each claim's copy of its spans from the archive's spans, whatever a claim row says", async () => {
+    const forged = rebuilt(entries, (m) => {
+      const lines = text(m.get("claims.jsonl")!).trimEnd().split("\n").map((l) => JSON.stringify({ ...JSON.parse(l), spanCache: [[0, 8, "Invented", "", ""]] }));
+      m.set("claims.jsonl", withText(m.get("claims.jsonl")!, `${lines.join("\n")}\n`));
+      // One claim loses its spans, so no span row of it would set its copy right afterwards.
+      const first = (JSON.parse(lines[0]) as { id: string }).id;
+      const spans = text(m.get("claim-spans.jsonl")!).trimEnd().split("\n").filter((l) => (JSON.parse(l) as { claimId: string }).claimId !== first);
+      m.set("claim-spans.jsonl", withText(m.get("claim-spans.jsonl")!, `${spans.join("\n")}\n`));
+    });
+    const result = await restoreProject(owner.id, forged);
+    const rows = await db.prisma.$queryRawUnsafe<{ id: string; cache: unknown; spans: unknown }[]>(
+      `SELECT c.id, c."spanCache" AS cache, (SELECT jsonb_agg(jsonb_build_array(s.start, s."end", s.exact, s.prefix, s.suffix) ORDER BY s.ordinal) FROM "ClaimSpan" s WHERE s."claimId" = c.id) AS spans
+       FROM "Claim" c WHERE c."projectId" = $1`, result.projectId,
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => r.spans === null)).toHaveLength(1);
+    for (const r of rows) expect(r.cache).toEqual(r.spans);
+    expect(JSON.stringify(rows)).not.toContain("Invented");
   });
 
   it("is the same archive byte for byte when taken twice at the same time", async () => {

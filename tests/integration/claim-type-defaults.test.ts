@@ -79,6 +79,10 @@ describe.each(testEngines())("claim type field defaults on %s", (engine) => {
   it("removes a default with null", async () => {
     const after = await setFieldDefault(editor.id, projectId, { claimTypeId: attackId, version: 2, field: "target_type", value: null });
     expect(after).toEqual({ version: 3, values: { perpetrators: ISKP } });
+    // Removing it again changes nothing, so it writes nothing: same version, no second audit event.
+    const events = await db.prisma.auditEvent.count({ where: { projectId, action: "claimType.defaults" } });
+    expect(await setFieldDefault(editor.id, projectId, { claimTypeId: attackId, version: 3, field: "target_type", value: null })).toEqual(after);
+    expect(await db.prisma.auditEvent.count({ where: { projectId, action: "claimType.defaults" } })).toBe(events);
   });
 
   it("is for editors and owners only, and another project's type is not found", async () => {

@@ -108,14 +108,17 @@ const CLOSING = /["'”’»)\]]/;
 
 /**
  * Where a selection ending at code point `cp` extends to: just past the next punctuation mark at or
- * after `cp` (and the closing quotes or brackets right after it); null when there is none. Points and
- * commas inside numbers (3.5, 1,200) and the points of initials (U.N., J. Smith) are not punctuation.
+ * after `cp` (and the closing quotes or brackets right after it); null when there is none before
+ * code point `until` (default: the end of the text; the reading view passes the paragraph's end, so
+ * one key press never reads past it). Points and commas inside numbers (3.5, 1,200) and the points of
+ * initials (U.N., J. Smith) are not punctuation.
  */
-export function nextPunctuationEnd(text: string, cp: number, index = new CodePointIndex(text)): number | null {
+export function nextPunctuationEnd(text: string, cp: number, index = new CodePointIndex(text), until?: number): number | null {
   const digit = (i: number) => i >= 0 && i < text.length && /\d/.test(text[i]!);
   // A single capital letter standing alone: an initial, not the end of a sentence.
   const initial = (i: number) => i >= 0 && /\p{Lu}/u.test(text[i]!) && (i === 0 || /[\s.(]/.test(text[i - 1]!));
-  for (let i = index.toUtf16(cp); i < text.length; i++) {
+  const stop = until === undefined ? text.length : Math.min(text.length, index.toUtf16(until));
+  for (let i = index.toUtf16(cp); i < stop; i++) {
     if (!PUNCTUATION.test(text[i]!)) continue;
     if ((text[i] === "." || text[i] === ",") && digit(i - 1) && digit(i + 1)) continue;
     if (text[i] === "." && initial(i - 1)) continue; // U.N., J. Smith

@@ -116,6 +116,15 @@ describe("nextPunctuationEnd", () => {
     expect(nextPunctuationEnd(text, 4)).toBe(9);
   });
 
+  it("looks no further than `until`: a mark past it is not found", () => {
+    const text = "🧭 no mark in this paragraph\n\nthe next one ends here.";
+    const paragraphEnd = Array.from("🧭 no mark in this paragraph").length;
+    expect(nextPunctuationEnd(text, 0, undefined, paragraphEnd)).toBeNull();
+    expect(nextPunctuationEnd(text, 0)).toBe(Array.from(text).length);
+    expect(nextPunctuationEnd("one, two", 0, undefined, 4)).toBe(4);
+    expect(nextPunctuationEnd("one, two", 0, undefined, 3)).toBeNull();
+  });
+
   it("knows Arabic and full-width marks, in code points", () => {
     const text = "🧭 قال، ثم غادر؟";
     expect(nextPunctuationEnd(text, 0)).toBe(Array.from("🧭 قال،").length);
